@@ -1,0 +1,161 @@
+/* ag-types.c
+ *
+ * Copyright 2026 The Actor Graph developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ag-types"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ag-enums.h"
+#include "ag-types.h"
+
+static const char *
+enum_to_nick (GType type,
+              int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *v = g_enum_get_value (klass, value);
+
+  return v != NULL ? v->value_nick : NULL;
+}
+
+static gboolean
+enum_from_nick (GType       type,
+                const char *nick,
+                int        *value)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *v;
+
+  if (nick == NULL)
+    return FALSE;
+
+  klass = g_type_class_ref (type);
+  v = g_enum_get_value_by_nick (klass, nick);
+  if (v == NULL)
+    return FALSE;
+
+  *value = v->value;
+  return TRUE;
+}
+
+const char *
+ag_actor_kind_to_string (AgActorKind kind)
+{
+  return enum_to_nick (AG_TYPE_ACTOR_KIND, kind);
+}
+
+gboolean
+ag_actor_kind_from_string (const char  *str,
+                           AgActorKind *kind)
+{
+  int value;
+
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (!enum_from_nick (AG_TYPE_ACTOR_KIND, str, &value))
+    return FALSE;
+  *kind = value;
+  return TRUE;
+}
+
+const char *
+ag_claim_kind_to_string (AgClaimKind kind)
+{
+  return enum_to_nick (AG_TYPE_CLAIM_KIND, kind);
+}
+
+gboolean
+ag_claim_kind_from_string (const char  *str,
+                           AgClaimKind *kind)
+{
+  int value;
+
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (!enum_from_nick (AG_TYPE_CLAIM_KIND, str, &value))
+    return FALSE;
+  *kind = value;
+  return TRUE;
+}
+
+const char *
+ag_review_status_to_string (AgReviewStatus status)
+{
+  return enum_to_nick (AG_TYPE_REVIEW_STATUS, status);
+}
+
+gboolean
+ag_review_status_from_string (const char     *str,
+                              AgReviewStatus *status)
+{
+  int value;
+
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  if (!enum_from_nick (AG_TYPE_REVIEW_STATUS, str, &value))
+    return FALSE;
+  *status = value;
+  return TRUE;
+}
+
+/**
+ * ag_name_key:
+ * @name: an actor name or alias
+ *
+ * The key under which a name is looked up: compatibility-normalised,
+ * case-folded, punctuation dropped, runs of white space collapsed to one
+ * space, and a leading "the " removed. "The U.K." and "the UK" share a key.
+ *
+ * Returns: (transfer full): the key, possibly empty
+ */
+char *
+ag_name_key (const char *name)
+{
+  g_autofree char *normal = NULL;
+  g_autofree char *folded = NULL;
+  GString *key;
+  gboolean pending_space = FALSE;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  normal = g_utf8_normalize (name, -1, G_NORMALIZE_ALL_COMPOSE);
+  if (normal == NULL)
+    return g_strdup ("");
+  folded = g_utf8_casefold (normal, -1);
+
+  key = g_string_sized_new (strlen (folded));
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == '-' || c == '_' || c == '/')
+        {
+          pending_space = key->len > 0;
+          continue;
+        }
+      if (g_unichar_ispunct (c))
+        continue;
+      if (pending_space)
+        g_string_append_c (key, ' ');
+      pending_space = FALSE;
+      g_string_append_unichar (key, c);
+    }
+
+  if (g_str_has_prefix (key->str, "the "))
+    g_string_erase (key, 0, 4);
+
+  /* A name made only of symbols (an emoji, say) still needs a key. */
+  if (key->len == 0)
+    {
+      g_string_free (key, TRUE);
+      return g_strstrip (g_steal_pointer (&folded));
+    }
+
+  return g_string_free (key, FALSE);
+}

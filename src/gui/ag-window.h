@@ -1,0 +1,25 @@
+/* ag-window.h
+ *
+ * Copyright 2026 The Actor Graph developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ag-case.h"
+
+G_BEGIN_DECLS
+
+#define AG_TYPE_WINDOW (ag_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AgWindow, ag_window, AG, WINDOW, AdwApplicationWindow)
+
+AgWindow *ag_window_new      (GtkApplication *application);
+AgCase   *ag_window_get_case (AgWindow       *self);
+void      ag_window_set_case (AgWindow       *self,
+                              AgCase         *kase);
+
+G_END_DECLS
