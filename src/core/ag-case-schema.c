@@ -391,6 +391,34 @@ migrate (sqlite3  *db,
   return TRUE;
 }
 
+/* SQLite's integrity report runs to many lines; a message has one. */
+static char *
+summarize_check (const char *verdict)
+{
+  g_auto(GStrv) lines = g_strsplit (verdict ? verdict : "", "\n", -1);
+  const char *first = NULL;
+  guint problems = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (*lines[i] == '\0' || g_str_has_prefix (lines[i], "*** "))
+        continue;
+      if (first == NULL)
+        first = lines[i];
+      problems++;
+    }
+
+  if (first == NULL)
+    return g_strdup (_("the integrity check failed"));
+  if (problems == 1)
+    return g_strdup (first);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s, and %u more problem",
+                                       "%s, and %u more problems",
+                                       problems - 1),
+                          first, problems - 1);
+}
+
 /**
  * _ag_case_db_open:
  * @path: a case file
@@ -452,8 +480,10 @@ _ag_case_db_open (const char  *path,
 
       if (g_strcmp0 (verdict, "ok") != 0)
         {
+          g_autofree char *summary = summarize_check (verdict);
+
           g_set_error (error, AG_CASE_ERROR, AG_CASE_ERROR_CORRUPT,
-                       _("is damaged (%s)"), verdict ? verdict : "?");
+                       _("is damaged (%s)"), summary);
           sqlite3_finalize (stmt);
           goto failed_with_error;
         }

@@ -1565,6 +1565,13 @@ ag_case_merge_extraction (AgCase        *self,
   g_return_val_if_fail (AG_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (AG_IS_EXTRACTION (extraction), FALSE);
 
+  if (!g_hash_table_contains (self->documents_by_id, &(gint64) { ag_document_get_id (document) }))
+    {
+      g_set_error (error, AG_CASE_ERROR, AG_CASE_ERROR_NOT_FOUND,
+                   _("does not hold the document “%s”"), ag_document_get_title (document));
+      return FALSE;
+    }
+
   touched_init (&t);
   if (!begin (self, error))
     return FALSE;
@@ -1724,9 +1731,6 @@ ag_case_rename_actor (AgCase      *self,
       return FALSE;
     }
 
-  if (!insert_alias (self, id, ag_actor_get_name (actor), &t, error))
-    goto failed;
-
   /* The new name is no longer an alias of its own actor. */
   stmt = statement (self, "DELETE FROM aliases WHERE actor_id = ? AND alias_key = ?", error);
   if (stmt == NULL)
@@ -1742,8 +1746,21 @@ ag_case_rename_actor (AgCase      *self,
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, id);
+  if (!run (self, stmt, error))
+    goto failed;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, AG_CASE_ERROR, AG_CASE_ERROR_NOT_FOUND,
+                           _("no longer holds that item"));
+      goto failed;
+    }
   g_array_append_val (t.actors, id);
-  return change_row (self, stmt, &t, error);
+
+  /* Later documents may still use the old name. */
+  if (!insert_alias (self, id, ag_actor_get_name (actor), &t, error))
+    goto failed;
+
+  return commit (self, &t, error);
 
 failed:
   rollback (self);

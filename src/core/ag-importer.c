@@ -48,7 +48,7 @@ G_DEFINE_QUARK (ag-import-error-quark, ag_import_error)
 static const char * const dropped_elements[] = {
   "script", "style", "noscript", "template", "nav", "header", "footer",
   "aside", "form", "iframe", "svg", "button", "select", "textarea",
-  "object", "embed", "canvas", "dialog", "head",
+  "object", "embed", "canvas", "dialog", "head", "title",
 };
 
 static const char * const block_elements[] = {
@@ -1605,6 +1605,18 @@ load_json (JsonParser  *parser,
 
           if (g_str_has_prefix (message, "<data>:"))
             message += strlen ("<data>:");
+          {
+            const char *noise = strstr (message, "Parse error: ");
+
+            if (noise != NULL)
+              {
+                g_autofree char *place = g_strndup (message, noise - message);
+
+                g_set_error (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_PARSE,
+                             "is not valid JSON: %s%s", place, noise + strlen ("Parse error: "));
+                return NULL;
+              }
+          }
           g_set_error (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_PARSE,
                        "is not valid JSON: %s", message);
           return NULL;

@@ -104,6 +104,26 @@ ag_review_status_from_string (const char     *str,
   return TRUE;
 }
 
+/* Punctuation only: symbols such as emoji are kept, so that a name made
+ * of them still has a key of its own. */
+static gboolean
+is_punctuation (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_CONNECT_PUNCTUATION:
+    case G_UNICODE_DASH_PUNCTUATION:
+    case G_UNICODE_OPEN_PUNCTUATION:
+    case G_UNICODE_CLOSE_PUNCTUATION:
+    case G_UNICODE_INITIAL_PUNCTUATION:
+    case G_UNICODE_FINAL_PUNCTUATION:
+    case G_UNICODE_OTHER_PUNCTUATION:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /**
  * ag_name_key:
  * @name: an actor name or alias
@@ -139,7 +159,7 @@ ag_name_key (const char *name)
           pending_space = key->len > 0;
           continue;
         }
-      if (g_unichar_ispunct (c))
+      if (is_punctuation (c))
         continue;
       if (pending_space)
         g_string_append_c (key, ' ');
@@ -149,13 +169,6 @@ ag_name_key (const char *name)
 
   if (g_str_has_prefix (key->str, "the "))
     g_string_erase (key, 0, 4);
-
-  /* A name made only of symbols (an emoji, say) still needs a key. */
-  if (key->len == 0)
-    {
-      g_string_free (key, TRUE);
-      return g_strstrip (g_steal_pointer (&folded));
-    }
 
   return g_string_free (key, FALSE);
 }
