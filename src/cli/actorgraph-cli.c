@@ -91,11 +91,11 @@ ag_cli_parse (GOptionContext   *context,
   return TRUE;
 }
 
-/* How to name a file in messages: as the user typed it. */
+/* How to name a file in messages: as the user typed it, on one line. */
 char *
 ag_cli_display_name (const char *path)
 {
-  return g_filename_display_name (path);
+  return g_strdelimit (g_filename_display_name (path), "\r\n", ' ');
 }
 
 static void

@@ -65,10 +65,10 @@ import_one (AgCase     *kase,
           guint n_claims = item->extraction ? ag_extraction_get_n_claims (item->extraction) : 0;
 
           g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                                   "[%u/%u] %s: imported as document %" G_GINT64_FORMAT " (%u claim)\n",
-                                   "[%u/%u] %s: imported as document %" G_GINT64_FORMAT " (%u claims)\n",
+                                   "[%u/%u] %s: imported as document %lld (%u claim)\n",
+                                   "[%u/%u] %s: imported as document %lld (%u claims)\n",
                                    n_claims),
-                      index, total, name, added ? ag_document_get_id (added) : 0, n_claims);
+                      index, total, name, (long long)(added ? ag_document_get_id (added) : 0), n_claims);
         }
     }
 

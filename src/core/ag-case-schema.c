@@ -110,6 +110,26 @@ _ag_case_db_set_error (sqlite3  *db,
                            _("cannot be written: the disk is full"));
       return;
 
+    case SQLITE_IOERR:
+      {
+        int saved_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+
+        /* SQLite calls a failed write "disk I/O error"; the system knows why. */
+        if (saved_errno == ENOSPC || saved_errno == EFBIG || saved_errno == EDQUOT)
+          g_set_error_literal (error, AG_CASE_ERROR, AG_CASE_ERROR_FAILED,
+                               _("cannot be written: the disk is full"));
+        else if (saved_errno == EROFS || saved_errno == EACCES || saved_errno == EPERM)
+          g_set_error (error, AG_CASE_ERROR, AG_CASE_ERROR_READ_ONLY,
+                       _("cannot be written: %s"), g_strerror (saved_errno));
+        else if (saved_errno != 0)
+          g_set_error (error, AG_CASE_ERROR, AG_CASE_ERROR_FAILED,
+                       _("cannot be read or written: %s"), g_strerror (saved_errno));
+        else
+          g_set_error (error, AG_CASE_ERROR, AG_CASE_ERROR_FAILED,
+                       _("cannot be read or written (%s)"), message);
+      }
+      return;
+
     case SQLITE_NOTADB:
       g_set_error_literal (error, AG_CASE_ERROR, AG_CASE_ERROR_NOT_SQLITE,
                            _("is not a case file (not an SQLite database)"));
@@ -268,8 +288,8 @@ check_header (const char  *path,
       (guint64)page_count * page_size > (guint64)st.st_size)
     {
       g_set_error (error, AG_CASE_ERROR, AG_CASE_ERROR_CORRUPT,
-                   _("is truncated (%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " bytes)"),
-                   (guint64)st.st_size, (guint64)page_count * page_size);
+                   _("is truncated (%llu of %llu bytes)"),
+                   (unsigned long long)st.st_size, (unsigned long long)page_count * page_size);
       return FALSE;
     }
 
@@ -391,6 +411,25 @@ migrate (sqlite3  *db,
   return TRUE;
 }
 
+static void
+recover_journal (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  GStatBuf st;
+  sqlite3 *db = NULL;
+
+  if (g_stat (journal, &st) != 0 || st.st_size == 0)
+    return;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+    {
+      _ag_case_db_configure (db);
+      /* Any read of the database makes SQLite roll a hot journal back. */
+      sqlite3_exec (db, "PRAGMA user_version", NULL, NULL, NULL);
+    }
+  sqlite3_close (db);
+}
+
 /* SQLite's integrity report runs to many lines; a message has one. */
 static char *
 summarize_check (const char *verdict)
@@ -445,6 +484,11 @@ _ag_case_db_open (const char  *path,
 
   if (!check_header (path, error))
     return NULL;
+
+  /* A change that a crash or a full disk interrupted left a journal behind;
+   * only a writer can roll it back, so a reader lets one do that first. */
+  if (read_only)
+    recover_journal (path);
 
   flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_EXRESCODE;
   rc = sqlite3_open_v2 (path, &db, flags, NULL);

@@ -257,7 +257,7 @@ read_actor (AgCase   *self,
       if (rc == SQLITE_DONE)
         {
           g_set_error (error, AG_CASE_ERROR, AG_CASE_ERROR_NOT_FOUND,
-                       _("has no actor %" G_GINT64_FORMAT), id);
+                       _("has no actor %lld"), (long long)id);
           return NULL;
         }
       db_failed (self, rc, error);
@@ -328,7 +328,7 @@ claim_from_row (AgCase       *self,
       !ag_review_status_from_string ((const char *)sqlite3_column_text (stmt, 10), &status))
     {
       g_set_error (error, AG_CASE_ERROR, AG_CASE_ERROR_CORRUPT,
-                   _("is damaged (claim %" G_GINT64_FORMAT " refers to missing rows)"), id);
+                   _("is damaged (claim %lld refers to missing rows)"), (long long)id);
       return NULL;
     }
 

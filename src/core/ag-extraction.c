@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,32 +50,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-void
-ag_extracted_actor_free (AgExtractedActor *actor)
-{
-  if (actor == NULL)
-    return;
-
-  g_free (actor->name);
-  g_clear_pointer (&actor->aliases, g_ptr_array_unref);
-  g_free (actor->description);
-  g_free (actor);
-}
-
-void
-ag_extracted_claim_free (AgExtractedClaim *claim)
-{
-  if (claim == NULL)
-    return;
-
-  g_free (claim->speaker);
-  g_free (claim->subject);
-  g_free (claim->object);
-  g_free (claim->evidence);
-  g_free (claim->note);
-  g_free (claim);
-}
 
 static gboolean
 set_string (char       **field,
@@ -194,7 +170,7 @@ fail (GError     **error,
 
   if (where != NULL)
     g_set_error (error, AG_EXTRACTION_ERROR, AG_EXTRACTION_ERROR_INVALID,
-                 "%s: %s", where, message);
+                 _("%s: %s"), where, message);
   else
     g_set_error_literal (error, AG_EXTRACTION_ERROR, AG_EXTRACTION_ERROR_INVALID,
                          message);
@@ -225,11 +201,11 @@ get_optional_string (JsonObject  *object,
     return TRUE;
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (error, where, "%s is not a string", member);
+    return fail (error, where, _("%s is not a string"), member);
 
   *out = json_node_get_string (node);
   if (!g_utf8_validate (*out, -1, NULL))
-    return fail (error, where, "%s is not valid UTF-8", member);
+    return fail (error, where, _("%s is not valid UTF-8"), member);
 
   return TRUE;
 }
@@ -246,7 +222,7 @@ check_name (const char  *name,
 
   if (!g_utf8_validate (name, -1, NULL))
     {
-      fail (error, where, "%s is not valid UTF-8", what);
+      fail (error, where, _("%s is not valid UTF-8"), what);
       return NULL;
     }
 
@@ -254,13 +230,13 @@ check_name (const char  *name,
   key = ag_name_key (stripped);
   if (*key == '\0')
     {
-      fail (error, where, "empty %s", what);
+      fail (error, where, _("empty %s"), what);
       return NULL;
     }
 
   if (g_utf8_strlen (stripped, -1) > MAX_NAME_CHARS)
     {
-      fail (error, where, "%s longer than %d characters", what, MAX_NAME_CHARS);
+      fail (error, where, _("%s longer than %d characters"), what, MAX_NAME_CHARS);
       return NULL;
     }
 
@@ -282,13 +258,13 @@ get_offset (JsonObject  *object,
     return TRUE;
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return fail (error, where, "%s is not an integer", member);
+    return fail (error, where, _("%s is not an integer"), member);
 
   value = json_node_get_int (node);
   if (value < 0)
-    return fail (error, where, "negative %s", member);
+    return fail (error, where, _("negative %s"), member);
   if (value > G_MAXINT32)
-    return fail (error, where, "%s is too large", member);
+    return fail (error, where, _("%s is too large"), member);
 
   *out = (glong) value;
   return TRUE;
@@ -300,7 +276,7 @@ parse_actor (AgExtraction  *self,
              guint          index,
              GError       **error)
 {
-  g_autofree char *where = g_strdup_printf ("actor %u", index + 1);
+  g_autofree char *where = g_strdup_printf (_("actor %u"), index + 1);
   g_autofree char *name = NULL;
   g_autofree char *key = NULL;
   AgExtractedActor *actor = NULL;
@@ -311,29 +287,29 @@ parse_actor (AgExtraction  *self,
   AgActorKind kind;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, where, "not an object");
+    return fail (error, where, _("not an object"));
   object = json_node_get_object (node);
 
   if (is_null_or_absent (object, "name"))
-    return fail (error, where, "missing name");
+    return fail (error, where, _("missing name"));
   if (!get_optional_string (object, "name", where, &str, error))
     return FALSE;
   if (!(name = check_name (str, "name", where, error)))
     return FALSE;
 
   if (is_null_or_absent (object, "kind"))
-    return fail (error, where, "missing kind");
+    return fail (error, where, _("missing kind"));
   if (!get_optional_string (object, "kind", where, &str, error))
     return FALSE;
   if (!ag_actor_kind_from_string (str, &kind))
-    return fail (error, where, "unknown kind “%s”", str);
+    return fail (error, where, _("unknown kind “%s”"), str);
 
   if (!get_optional_string (object, "description", where, &description, error))
     return FALSE;
 
   aliases = json_object_get_member (object, "aliases");
   if (aliases != NULL && !JSON_NODE_HOLDS_NULL (aliases) && !JSON_NODE_HOLDS_ARRAY (aliases))
-    return fail (error, where, "aliases is not an array");
+    return fail (error, where, _("aliases is not an array"));
 
   /* A second entry for the same name adds its aliases to the first. */
   key = ag_name_key (name);
@@ -365,12 +341,12 @@ parse_actor (AgExtraction  *self,
       for (guint i = 0; i < n; i++)
         {
           JsonNode *alias_node = json_array_get_element (array, i);
-          g_autofree char *what = g_strdup_printf ("alias %u", i + 1);
+          g_autofree char *what = g_strdup_printf (_("alias %u"), i + 1);
           g_autofree char *alias = NULL;
 
           if (!JSON_NODE_HOLDS_VALUE (alias_node) ||
               json_node_get_value_type (alias_node) != G_TYPE_STRING)
-            return fail (error, where, "%s is not a string", what);
+            return fail (error, where, _("%s is not a string"), what);
 
           if (!(alias = check_name (json_node_get_string (alias_node), what, where, error)))
             return FALSE;
@@ -433,17 +409,17 @@ resolve_actor (GHashTable  *index,
   if (str == NULL)
     {
       if (required)
-        return fail (error, where, "missing %s", member);
+        return fail (error, where, _("missing %s"), member);
       return TRUE;
     }
 
   key = ag_name_key (str);
   if (*key == '\0')
-    return fail (error, where, "empty %s", member);
+    return fail (error, where, _("empty %s"), member);
 
   actor = g_hash_table_lookup (index, key);
   if (actor == NULL)
-    return fail (error, where, "%s “%s” is not in the actor list", member, str);
+    return fail (error, where, _("%s “%s” is not in the actor list"), member, str);
 
   *out = actor->name;
   return TRUE;
@@ -457,7 +433,7 @@ parse_claim (AgExtraction  *self,
              glong          text_length,
              GError       **error)
 {
-  g_autofree char *where = g_strdup_printf ("claim %u", number + 1);
+  g_autofree char *where = g_strdup_printf (_("claim %u"), number + 1);
   AgExtractedClaim *claim;
   JsonObject *object;
   JsonNode *confidence_node;
@@ -474,15 +450,15 @@ parse_claim (AgExtraction  *self,
   glong end;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, where, "not an object");
+    return fail (error, where, _("not an object"));
   object = json_node_get_object (node);
 
   if (is_null_or_absent (object, "kind"))
-    return fail (error, where, "missing kind");
+    return fail (error, where, _("missing kind"));
   if (!get_optional_string (object, "kind", where, &str, error))
     return FALSE;
   if (!ag_claim_kind_from_string (str, &kind))
-    return fail (error, where, "unknown kind “%s”", str);
+    return fail (error, where, _("unknown kind “%s”"), str);
 
   if (!resolve_actor (index, object, "speaker", FALSE, where, &speaker, error) ||
       !resolve_actor (index, object, "subject", TRUE, where, &subject, error) ||
@@ -496,13 +472,13 @@ parse_claim (AgExtraction  *self,
       !get_offset (object, "end", where, &end, error))
     return FALSE;
   if (start < 0 && end >= 0)
-    return fail (error, where, "end without start");
+    return fail (error, where, _("end without start"));
   if (start >= 0 && end < 0)
-    return fail (error, where, "start without end");
+    return fail (error, where, _("start without end"));
   if (start > end)
-    return fail (error, where, "start/end out of order");
+    return fail (error, where, _("start/end out of order"));
   if (text_length >= 0 && end > text_length)
-    return fail (error, where, "end %ld is past the end of the text (%ld characters)",
+    return fail (error, where, _("end %ld is past the end of the text (%ld characters)"),
                  end, text_length);
 
   confidence_node = json_object_get_member (object, "confidence");
@@ -512,17 +488,17 @@ parse_claim (AgExtraction  *self,
                    ? json_node_get_value_type (confidence_node) : G_TYPE_INVALID;
 
       if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
-        return fail (error, where, "confidence is not a number");
+        return fail (error, where, _("confidence is not a number"));
 
       confidence = json_node_get_double (confidence_node);
       if (!(confidence >= 0.0 && confidence <= 1.0))
-        return fail (error, where, "confidence %g is not between 0 and 1", confidence);
+        return fail (error, where, _("confidence %g is not between 0 and 1"), confidence);
     }
 
   if (!get_optional_string (object, "status", where, &str, error))
     return FALSE;
   if (str != NULL && !ag_review_status_from_string (str, &status))
-    return fail (error, where, "unknown status “%s”", str);
+    return fail (error, where, _("unknown status “%s”"), str);
 
   if (!get_optional_string (object, "note", where, &note, error))
     return FALSE;
@@ -548,7 +524,7 @@ get_optional_array (JsonObject  *object,
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (error, NULL, "%s is not an array", member);
+    return fail (error, NULL, _("%s is not an array"), member);
 
   *out = json_node_get_array (node);
   return TRUE;
@@ -588,7 +564,7 @@ parse_extraction (AgExtraction  *self,
   if (!get_optional_string (object, "published", NULL, &str, error))
     return FALSE;
   if (str != NULL && !(self->published = ag_parse_date (str)))
-    return fail (error, NULL, "published: invalid date “%s”", str);
+    return fail (error, NULL, _("published: invalid date “%s”"), str);
 
   if (!get_optional_array (object, "actors", &actors, error) ||
       !get_optional_array (object, "claims", &claims, error))
@@ -783,7 +759,7 @@ ag_extraction_new_from_json (JsonNode  *node,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (error, NULL, "the extraction is not a JSON object");
+      fail (error, NULL, _("the extraction is not a JSON object"));
       return NULL;
     }
 
@@ -1192,4 +1168,30 @@ ag_extraction_get_claim (AgExtraction *self,
   g_return_val_if_fail (index < self->claims->len, NULL);
 
   return g_ptr_array_index (self->claims, index);
+}
+
+void
+ag_extracted_actor_free (AgExtractedActor *actor)
+{
+  if (actor == NULL)
+    return;
+
+  g_free (actor->name);
+  g_clear_pointer (&actor->aliases, g_ptr_array_unref);
+  g_free (actor->description);
+  g_free (actor);
+}
+
+void
+ag_extracted_claim_free (AgExtractedClaim *claim)
+{
+  if (claim == NULL)
+    return;
+
+  g_free (claim->speaker);
+  g_free (claim->subject);
+  g_free (claim->object);
+  g_free (claim->evidence);
+  g_free (claim->note);
+  g_free (claim);
 }

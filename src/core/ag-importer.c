@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include <json-glib/json-glib.h>
@@ -104,25 +106,19 @@ title_from_filename (const char *filename)
   if (filename == NULL)
     return g_strdup ("");
 
+  /* File names need not be UTF-8; titles must. */
   base = g_path_get_basename (filename);
+  if (!g_utf8_validate (base, -1, NULL))
+    {
+      g_autofree char *raw = g_steal_pointer (&base);
+
+      base = g_utf8_make_valid (raw, -1);
+    }
   dot = strrchr (base, '.');
   if (dot != NULL && dot != base)
     *dot = '\0';
 
   return g_steal_pointer (&base);
-}
-
-static gboolean
-is_blank (const char *data,
-          gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    {
-      if (!g_ascii_isspace (data[i]))
-        return FALSE;
-    }
-
-  return TRUE;
 }
 
 static gboolean
@@ -369,14 +365,15 @@ skip_bom_and_space (const char *data,
 
 static gboolean
 sniff_html (const char *data,
-            gsize       length)
+            gsize       length,
+            gboolean    markdown)
 {
   static const char * const strong[] = {
     "<!doctype html", "<html", "<head>", "<head ", "<body", "<frameset",
   };
   static const char * const weak[] = {
     "<meta", "<title", "<p>", "<p ", "<div", "<article", "<h1", "<br", "<a href",
-    "<table", "<span", "<!--",
+    "<table", "<span",
   };
   g_autofree char *converted = NULL;
   gsize start;
@@ -406,8 +403,9 @@ sniff_html (const char *data,
         return TRUE;
     }
 
-  /* Weaker signs count only in a file that starts with a tag. */
-  if (start < head && data[start] == '<')
+  /* Weaker signs count only in a file that starts with a tag, and not in
+   * Markdown, which may hold such tags. */
+  if (!markdown && start < head && data[start] == '<')
     {
       for (guint i = 0; i < G_N_ELEMENTS (weak); i++)
         {
@@ -441,6 +439,7 @@ detect_full (const char  *data,
              JsonParser **parser,
              BinaryKind  *binary)
 {
+  gboolean markdown;
   gsize start;
 
   if (parser != NULL)
@@ -480,10 +479,12 @@ detect_full (const char  *data,
       }
   }
 
-  if (sniff_html (data, length))
+  markdown = has_extension (filename, "md") || has_extension (filename, "markdown");
+
+  if (sniff_html (data, length, markdown))
     return AG_FORMAT_HTML;
 
-  if (has_extension (filename, "md") || has_extension (filename, "markdown"))
+  if (markdown)
     return AG_FORMAT_MARKDOWN;
 
   return AG_FORMAT_TEXT;
@@ -535,7 +536,7 @@ decode_text (const char  *data,
       if (text == NULL)
         {
           g_set_error (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_ENCODING,
-                       "is not valid %s", charset);
+                       _("is not valid %s"), charset);
           return NULL;
         }
 
@@ -555,7 +556,7 @@ decode_text (const char  *data,
   if (!g_utf8_validate_len (data, length, NULL))
     {
       g_set_error_literal (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_ENCODING,
-                           "is not valid UTF-8 and declares no encoding");
+                           _("is not valid UTF-8 and declares no encoding"));
       return NULL;
     }
 
@@ -778,7 +779,7 @@ load_text (const char  *data,
 
   if (is_blank_utf8 (text))
     {
-      g_set_error_literal (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_EMPTY, "is empty");
+      g_set_error_literal (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_EMPTY, _("is empty"));
       return NULL;
     }
 
@@ -822,12 +823,22 @@ sniff_html_charset (const char *data,
       if (charset == NULL && strncmp (tag, "<?xml", 5) == 0)
         charset = find_nocase (tag, close - tag, "encoding");
 
+      /* "charset=" as a word of its own, not "charset" in some text. */
+      if (charset != NULL && g_ascii_isalnum (charset[-1]))
+        charset = NULL;
+
       if (charset != NULL)
         {
           const char *q = charset + (g_ascii_tolower (*charset) == 'c' ? 7 : 8);
           GString *name = g_string_new (NULL);
 
-          while (q < close && (*q == ' ' || *q == '='))
+          while (q < close && *q == ' ')
+            q++;
+          if (q < close && *q == '=')
+            q++;
+          else
+            q = close;
+          while (q < close && *q == ' ')
             q++;
           while (q < close && (*q == '"' || *q == '\''))
             q++;
@@ -899,7 +910,7 @@ decode_html (const char  *data,
       if (!g_utf8_validate_len (data, length, NULL))
         {
           g_set_error_literal (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_ENCODING,
-                               "is not valid UTF-8 and declares no encoding");
+                               _("is not valid UTF-8 and declares no encoding"));
           return NULL;
         }
       charset = "UTF-8";
@@ -918,10 +929,10 @@ decode_html (const char  *data,
     {
       if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
         g_set_error (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_ENCODING,
-                     "declares an unknown encoding “%s”", declared != NULL ? declared : charset);
+                     _("declares an unknown encoding “%s”"), declared != NULL ? declared : charset);
       else
         g_set_error (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_ENCODING,
-                     "is not valid %s, the encoding it declares",
+                     _("is not valid %s, the encoding it declares"),
                      declared != NULL ? declared : charset);
       return NULL;
     }
@@ -1373,6 +1384,7 @@ load_html (const char  *data,
            const char  *source,
            GError     **error)
 {
+  static gsize xml_initialized = 0;
   g_autoptr(GDateTime) published = NULL;
   g_autofree char *utf8 = NULL;
   g_autofree char *title = NULL;
@@ -1382,26 +1394,35 @@ load_html (const char  *data,
   htmlDocPtr doc;
   gsize utf8_length = 0;
 
+  /* Before any thread parses: libxml2 2.9 sets itself up on first use. */
+  if (g_once_init_enter (&xml_initialized))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&xml_initialized, 1);
+    }
+
   if (!(utf8 = decode_html (data, length, &utf8_length, error)))
     return NULL;
 
   if (utf8_length > G_MAXINT)
     {
       g_set_error_literal (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_TOO_LARGE,
-                           "is too large");
+                           _("is too large"));
       return NULL;
     }
 
   doc = htmlReadMemory (utf8, (int) utf8_length, NULL, "UTF-8",
                         HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                        HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+                        HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT |
+                        /* Pages nest deeper than libxml2's default of 256. */
+                        XML_PARSE_HUGE);
 
   if (doc == NULL || (root = xmlDocGetRootElement (doc)) == NULL)
     {
       if (doc != NULL)
         xmlFreeDoc (doc);
       g_set_error_literal (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_PARSE,
-                           "has no readable text");
+                           _("has no readable text"));
       return NULL;
     }
 
@@ -1423,7 +1444,7 @@ load_html (const char  *data,
   if (is_blank_utf8 (text))
     {
       g_set_error_literal (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_PARSE,
-                           "has no readable text");
+                           _("has no readable text"));
       return NULL;
     }
 
@@ -1490,10 +1511,10 @@ load_pdf (GBytes      *bytes,
     {
       if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
         g_set_error_literal (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_PARSE,
-                             "is a password-protected PDF");
+                             _("is a password-protected PDF"));
       else
         g_set_error (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_PARSE,
-                     "is a damaged PDF (%s)", local_error->message);
+                     _("is a damaged PDF (%s)"), local_error->message);
       return NULL;
     }
 
@@ -1506,7 +1527,7 @@ load_pdf (GBytes      *bytes,
   if (is_blank_utf8 (text))
     {
       g_set_error_literal (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_PARSE,
-                           n_pages > 0 ? "has no text (scanned pages?)" : "is a damaged PDF (no pages)");
+                           n_pages > 0 ? _("has no text (scanned pages?)") : _("is a damaged PDF (no pages)"));
       return NULL;
     }
 
@@ -1613,12 +1634,12 @@ load_json (JsonParser  *parser,
                 g_autofree char *place = g_strndup (message, noise - message);
 
                 g_set_error (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_PARSE,
-                             "is not valid JSON: %s%s", place, noise + strlen ("Parse error: "));
+                             _("is not valid JSON: %s%s"), place, noise + strlen ("Parse error: "));
                 return NULL;
               }
           }
           g_set_error (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_PARSE,
-                       "is not valid JSON: %s", message);
+                       _("is not valid JSON: %s"), message);
           return NULL;
         }
     }
@@ -1642,7 +1663,7 @@ load_json (JsonParser  *parser,
       if (n == 0)
         {
           g_set_error_literal (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_EMPTY,
-                               "is an empty list");
+                               _("is an empty list"));
           return NULL;
         }
 
@@ -1654,14 +1675,14 @@ load_json (JsonParser  *parser,
           if (!JSON_NODE_HOLDS_OBJECT (element))
             {
               g_set_error (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_PARSE,
-                           "item %u is not an extraction object", i + 1);
+                           _("item %u is not an extraction object"), i + 1);
               return NULL;
             }
 
           item = item_from_json (element, filename, source, error);
           if (item == NULL)
             {
-              g_prefix_error (error, "item %u: ", i + 1);
+              g_prefix_error (error, _("item %u: "), i + 1);
               return NULL;
             }
           g_ptr_array_add (items, item);
@@ -1670,7 +1691,7 @@ load_json (JsonParser  *parser,
   else
     {
       g_set_error_literal (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_PARSE,
-                           "is JSON but holds no extraction object");
+                           _("is JSON but holds no extraction object"));
       return NULL;
     }
 
@@ -1714,14 +1735,13 @@ ag_importer_load_bytes (GBytes      *bytes,
   if (length > AG_IMPORT_MAX_SIZE)
     {
       g_set_error (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_TOO_LARGE,
-                   "is larger than %d MB", AG_IMPORT_MAX_SIZE / (1024 * 1024));
+                   _("is larger than %d MB"), AG_IMPORT_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
 
-  if (is_blank (data, length) ||
-      skip_bom_and_space (data, length) == length)
+  if (skip_bom_and_space (data, length) == length)
     {
-      g_set_error_literal (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_EMPTY, "is empty");
+      g_set_error_literal (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_EMPTY, _("is empty"));
       return NULL;
     }
 
@@ -1746,10 +1766,26 @@ ag_importer_load_bytes (GBytes      *bytes,
     default:
       g_set_error_literal (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_BINARY,
                            binary == SNIFF_DATABASE
-                           ? "is a database, not a document"
-                           : "is a binary file, not a document");
+                           ? _("is a database, not a document")
+                           : _("is a binary file, not a document"));
       return NULL;
     }
+}
+
+/* GIO's messages repeat the file name, which the caller already puts in
+ * front; say what went wrong in the importer's own words. */
+static void
+set_read_error (GError **error,
+                GError  *read_error)
+{
+  if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("does not exist"));
+  else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("is a folder, not a document"));
+  else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, _("cannot be read: permission denied"));
+  else
+    g_set_error (error, read_error->domain, read_error->code, _("cannot be read (%s)"), read_error->message);
 }
 
 /**
@@ -1777,13 +1813,18 @@ ag_importer_load_file (GFile         *file,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *filename = NULL;
   g_autofree char *source = NULL;
+  g_autoptr(GError) read_error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(stream = g_file_read (file, cancellable, error)))
-    return NULL;
+  stream = g_file_read (file, cancellable, &read_error);
+  if (stream == NULL)
+    {
+      set_read_error (error, read_error);
+      return NULL;
+    }
 
   info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                          cancellable, NULL);
@@ -1792,7 +1833,7 @@ ag_importer_load_file (GFile         *file,
       g_file_info_get_size (info) > AG_IMPORT_MAX_SIZE)
     {
       g_set_error (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_TOO_LARGE,
-                   "is larger than %d MB", AG_IMPORT_MAX_SIZE / (1024 * 1024));
+                   _("is larger than %d MB"), AG_IMPORT_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
 
@@ -1813,7 +1854,7 @@ ag_importer_load_file (GFile         *file,
       if (buffer->len + (gsize) n > AG_IMPORT_MAX_SIZE)
         {
           g_set_error (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_TOO_LARGE,
-                       "is larger than %d MB", AG_IMPORT_MAX_SIZE / (1024 * 1024));
+                       _("is larger than %d MB"), AG_IMPORT_MAX_SIZE / (1024 * 1024));
           return NULL;
         }
       g_byte_array_append (buffer, chunk, n);
@@ -1824,7 +1865,14 @@ ag_importer_load_file (GFile         *file,
 
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
   filename = g_file_get_basename (file);
-  source = g_file_is_native (file) ? g_file_get_path (file) : g_file_get_uri (file);
+  /* The path, unless it is not UTF-8: the URI escapes such bytes. */
+  if (g_file_is_native (file))
+    source = g_file_get_path (file);
+  if (source == NULL || !g_utf8_validate (source, -1, NULL))
+    {
+      g_free (source);
+      source = g_file_get_uri (file);
+    }
 
   return ag_importer_load_bytes (bytes, filename, source, error);
 }
