@@ -13,6 +13,8 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "ag-case.h"
 
@@ -366,6 +368,44 @@ test_not_a_regular_file (Fixture       *fixture,
   g_assert_error (error, AG_CASE_ERROR, AG_CASE_ERROR_NOT_SQLITE);
 }
 
+/* Scratch files of killed processes go away the next time a case is made
+ * in the same folder; those of running processes stay. */
+static void
+test_stale_scratch_removed (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AgCase) kase = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autofree char *dead = NULL;
+  g_autofree char *dead_journal = NULL;
+  g_autofree char *alive = NULL;
+  g_autofree char *unrelated = NULL;
+  int dead_pid;
+
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "true", NULL);
+  g_assert_no_error (error);
+  dead_pid = atoi (g_subprocess_get_identifier (child));
+  g_assert_true (g_subprocess_wait (child, NULL, &error));
+
+  dead = g_strdup_printf ("%s/.actorgraph-tmp-%d-AbC123", fixture->dir, dead_pid);
+  dead_journal = g_strconcat (dead, "-journal", NULL);
+  alive = g_strdup_printf ("%s/.actorgraph-tmp-%d-XyZ789", fixture->dir, (int)getpid ());
+  unrelated = g_strdup_printf ("%s/.actorgraph-tmp-notes", fixture->dir);
+  g_assert_true (g_file_set_contents (dead, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (dead_journal, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (alive, "busy", -1, NULL));
+  g_assert_true (g_file_set_contents (unrelated, "mine", -1, NULL));
+
+  kase = ag_case_open (fixture->file, AG_CASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (dead_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (alive, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (unrelated, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -376,6 +416,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/case-file/new-file-is-marked", test_new_file_is_marked);
+  ADD ("/case-file/stale-scratch", test_stale_scratch_removed);
   ADD ("/case-file/migrate/from-zero", test_migrate_from_zero);
   ADD ("/case-file/migrate/read-only", test_migration_read_only);
   ADD ("/case-file/migrate/rolls-back", test_failed_migration_rolls_back);

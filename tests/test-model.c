@@ -94,6 +94,13 @@ test_document_text (void)
   g_assert_cmpuint (strlen (ag_document_get_content_hash (document)), ==, 64);
 
   g_assert_null (ag_document_get_imported (document));
+
+  /* A title is one line, whatever its file put in it. */
+  {
+    g_autoptr(AgDocument) titled = ag_document_new ("  Joint\r\nstatement \t on\n\n APT31 ", NULL, "x");
+
+    g_assert_cmpstr (ag_document_get_title (titled), ==, "Joint statement on APT31");
+  }
   g_assert_cmpstr (ag_document_get_media_type (document), ==, "text/plain");
 }
 

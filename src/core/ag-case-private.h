@@ -21,6 +21,8 @@ sqlite3  *_ag_case_db_open      (const char  *path,
 gboolean  _ag_case_db_create    (const char  *path,
                                  GError     **error);
 void      _ag_case_db_configure (sqlite3     *db);
+int       _ag_case_make_scratch (const char  *dir,
+                                 char       **out_path);
 gboolean  _ag_case_db_exec      (sqlite3     *db,
                                  const char  *sql,
                                  GError     **error);

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -569,6 +570,63 @@ failed_with_error:
   return NULL;
 }
 
+#define SCRATCH_PREFIX ".actorgraph-tmp-"
+
+/* Removes the scratch files that killed processes left in @dir. */
+static void
+remove_stale_scratch (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      guint64 pid;
+      char *end;
+
+      if (!g_str_has_prefix (name, SCRATCH_PREFIX))
+        continue;
+      pid = g_ascii_strtoull (name + strlen (SCRATCH_PREFIX), &end, 10);
+      if (end == name + strlen (SCRATCH_PREFIX) || *end != '-' || pid == 0 || pid > G_MAXINT)
+        continue;
+      if (kill ((pid_t)pid, 0) == 0 || errno != ESRCH)
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+}
+
+/**
+ * _ag_case_make_scratch:
+ * @dir: a folder
+ * @out_path: (out): the new file's path
+ *
+ * Creates an empty scratch file in @dir, named after this process so that
+ * a later run can tell and remove what a killed one left behind.
+ *
+ * Returns: 0, or the errno of the failure
+ */
+int
+_ag_case_make_scratch (const char  *dir,
+                       char       **out_path)
+{
+  g_autofree char *name = g_strdup_printf (SCRATCH_PREFIX "%d-XXXXXX", (int)getpid ());
+  g_autofree char *tmpl = g_build_filename (dir, name, NULL);
+  int fd;
+
+  remove_stale_scratch (dir);
+
+  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    return errno;
+  close (fd);
+
+  *out_path = g_steal_pointer (&tmpl);
+  return 0;
+}
+
 /**
  * _ag_case_db_create:
  * @path: where the new case goes; must not exist
@@ -583,24 +641,21 @@ _ag_case_db_create (const char  *path,
                     GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *tmpl = g_build_filename (dir, ".actorgraph-new-XXXXXX", NULL);
+  g_autofree char *tmpl = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db = NULL;
   gboolean ok = FALSE;
-  int fd;
+  int saved_errno;
   int rc;
 
-  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+  saved_errno = _ag_case_make_scratch (dir, &tmpl);
+  if (saved_errno != 0)
     {
-      int saved_errno = errno;
-
       g_set_error (error, AG_CASE_ERROR,
                    saved_errno == EACCES || saved_errno == EROFS ? AG_CASE_ERROR_READ_ONLY : AG_CASE_ERROR_FAILED,
                    _("cannot be created in %s: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
-  close (fd);
 
   rc = sqlite3_open_v2 (tmpl, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
@@ -638,7 +693,7 @@ _ag_case_db_create (const char  *path,
    * silently replace somebody's case. */
   if (link (tmpl, path) != 0)
     {
-      int saved_errno = errno;
+      saved_errno = errno;
 
       if (saved_errno == EEXIST)
         ok = TRUE; /* created by another process: open that one */

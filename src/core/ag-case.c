@@ -876,7 +876,7 @@ ag_case_save_as (AgCase   *self,
   sqlite3 *copy = NULL;
   sqlite3_backup *backup;
   sqlite3 *reopened;
-  int fd;
+  int saved_errno;
   int rc;
 
   g_return_val_if_fail (AG_IS_CASE (self), FALSE);
@@ -896,18 +896,14 @@ ag_case_save_as (AgCase   *self,
     return TRUE;
 
   dir = g_path_get_dirname (path);
-  tmpl = g_build_filename (dir, ".actorgraph-save-XXXXXX", NULL);
-  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+  saved_errno = _ag_case_make_scratch (dir, &tmpl);
+  if (saved_errno != 0)
     {
-      int saved_errno = errno;
-
       g_set_error (error, AG_CASE_ERROR,
                    saved_errno == EACCES || saved_errno == EROFS ? AG_CASE_ERROR_READ_ONLY : AG_CASE_ERROR_FAILED,
                    _("cannot be saved in %s: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
-  close (fd);
 
   rc = sqlite3_open_v2 (tmpl, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
@@ -934,7 +930,7 @@ ag_case_save_as (AgCase   *self,
 
   if (g_rename (tmpl, path) != 0)
     {
-      int saved_errno = errno;
+      saved_errno = errno;
 
       g_unlink (tmpl);
       g_set_error (error, AG_CASE_ERROR, AG_CASE_ERROR_FAILED,

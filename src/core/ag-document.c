@@ -144,6 +144,34 @@ ag_document_set_property (GObject      *object,
     }
 }
 
+static char *
+collapse_white_space (char *text)
+{
+  GString *out;
+  gboolean space = FALSE;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
+        space = out->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_unichar (out, c);
+        }
+    }
+  g_free (text);
+  return g_string_free (out, FALSE);
+}
+
 static void
 ag_document_constructed (GObject *object)
 {
@@ -151,8 +179,8 @@ ag_document_constructed (GObject *object)
 
   G_OBJECT_CLASS (ag_document_parent_class)->constructed (object);
 
-  if (self->title == NULL)
-    self->title = g_strdup ("");
+  /* A title is one line, whatever the file put in it. */
+  self->title = collapse_white_space (self->title);
   if (self->source == NULL)
     self->source = g_strdup ("");
   if (self->text == NULL)
