@@ -21,8 +21,10 @@ static const struct {
   AgCliCommand  run;
   const char   *summary;
 } commands[] = {
+  { "extract", ag_cli_extract, N_("Print the actors and claims found in documents") },
   { "import", ag_cli_import, N_("Add documents to a case, creating the case if it is missing") },
   { "info",   ag_cli_info,   N_("Count a case’s documents, actors and claims") },
+  { "knowledge", ag_cli_knowledge, N_("Add, list and remove knowledge packs of threat groups") },
 };
 
 /**

@@ -21,9 +21,13 @@ enum {
 typedef int (*AgCliCommand) (int    argc,
                              char **argv);
 
+int  ag_cli_extract   (int          argc,
+                       char       **argv);
 int  ag_cli_import    (int          argc,
                        char       **argv);
 int  ag_cli_info      (int          argc,
+                       char       **argv);
+int  ag_cli_knowledge (int          argc,
                        char       **argv);
 
 void ag_cli_fail      (const char  *what,

@@ -1,0 +1,142 @@
+/* ag-cli-extract.c
+ *
+ * Copyright 2026 The Actor Graph developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "actorgraph-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "ag-document.h"
+#include "ag-extraction.h"
+#include "ag-extractor.h"
+#include "ag-importer.h"
+
+#include "ag-cli.h"
+
+/* The extraction of one import item: the JSON's own for an extraction
+ * file, else the extractor's. */
+static AgExtraction *
+extract_item (AgImportItem *item,
+              const char   *name)
+{
+  AgDocument *document = item->document;
+
+  if (item->extraction != NULL)
+    return g_object_ref (item->extraction);
+
+  return ag_extractor_extract (ag_extractor_get_default (),
+                               ag_document_get_text (document), -1,
+                               name, NULL, NULL);
+}
+
+static void
+print_text (AgExtraction *extraction)
+{
+  g_print ("%s\n", ag_extraction_get_document (extraction));
+  for (guint i = 0; i < ag_extraction_get_n_actors (extraction); i++)
+    {
+      const AgExtractedActor *a = ag_extraction_get_actor (extraction, i);
+
+      g_print ("  %-13s %s", ag_actor_kind_to_string (a->kind), a->name);
+      for (guint k = 0; k < a->aliases->len; k++)
+        g_print ("%s%s", k == 0 ? " (" : ", ", (const char *)g_ptr_array_index (a->aliases, k));
+      g_print ("%s\n", a->aliases->len > 0 ? ")" : "");
+    }
+  for (guint i = 0; i < ag_extraction_get_n_claims (extraction); i++)
+    {
+      const AgExtractedClaim *c = ag_extraction_get_claim (extraction, i);
+      g_autofree char *evidence = g_strdelimit (g_strdup (c->evidence), "\r\n", ' ');
+
+      g_print ("  %s → %s %s%s%s  [%s] “%s”\n",
+               c->subject, ag_claim_kind_to_string (c->kind),
+               c->object ? c->object : "—",
+               c->speaker ? _(", says ") : "", c->speaker ? c->speaker : "",
+               ag_review_status_to_string (c->status), evidence);
+    }
+}
+
+int
+ag_cli_extract (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(JsonArray) all = json_array_new ();
+  g_autofree char *format = NULL;
+  guint n_failed = 0;
+  int status = AG_CLI_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("Output format: text (the default) or json"), N_("FORMAT") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE…"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("Find the actors and claims in documents and print them, without\n"
+      "touching any case. JSON output follows Actor Graph’s extraction\n"
+      "format; several files give a JSON array."));
+  if (!ag_cli_parse (context, &argc, &argv, &status))
+    return status;
+
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    return ag_cli_usage (_("unknown format “%s” (use text or json)"), format);
+  if (argc < 2)
+    return ag_cli_usage (_("missing FILE"));
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) items = NULL;
+      g_autofree char *name = ag_cli_display_name (argv[i]);
+      g_autofree char *basename = g_file_get_basename (file);
+
+      items = ag_importer_load_file (file, NULL, &error);
+      if (items == NULL)
+        {
+          ag_cli_fail (name, "%s", error->message);
+          n_failed++;
+          continue;
+        }
+
+      for (guint k = 0; k < items->len; k++)
+        {
+          g_autoptr(AgExtraction) extraction = extract_item (g_ptr_array_index (items, k), basename);
+
+          if (g_strcmp0 (format, "json") == 0)
+            json_array_add_element (all, ag_extraction_to_json (extraction));
+          else
+            print_text (extraction);
+        }
+    }
+
+  if (g_strcmp0 (format, "json") == 0)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      /* One document gives one object, several an array (DESIGN.md). */
+      if (json_array_get_length (all) == 1 && argc == 2)
+        root = json_node_copy (json_array_get_element (all, 0));
+      else
+        {
+          root = json_node_new (JSON_NODE_ARRAY);
+          json_node_set_array (root, all);
+        }
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+    }
+
+  return n_failed > 0 ? AG_CLI_EXIT_FAILED : AG_CLI_EXIT_OK;
+}
