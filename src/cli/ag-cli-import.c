@@ -14,6 +14,7 @@
 #include "ag-case.h"
 #include "ag-document.h"
 #include "ag-extraction.h"
+#include "ag-extractor.h"
 #include "ag-importer.h"
 
 #include "ag-cli.h"
@@ -44,6 +45,17 @@ import_one (AgCase     *kase,
       AgImportItem *item = g_ptr_array_index (items, i);
       AgDocument *existing = NULL;
       g_autoptr(GError) local_error = NULL;
+
+      /* Documents without actors and claims of their own are extracted;
+       * an extraction file is taken as it is, reviewed or not. */
+      if (item->extraction == NULL && ag_case_find_document (kase, ag_document_get_content_hash (item->document)) == NULL)
+        {
+          g_autofree char *basename = g_path_get_basename (path);
+
+          item->extraction = ag_extractor_extract (ag_extractor_get_default (),
+                                                   ag_document_get_text (item->document), -1,
+                                                   basename, NULL, NULL);
+        }
 
       if (!ag_case_add_document (kase, item->document, item->extraction, &existing, &local_error))
         {
