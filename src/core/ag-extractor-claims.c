@@ -79,7 +79,7 @@ static const char * const sponsor_words[] = {
 };
 
 static const char * const prepositions[] = {
-  "of", "on", "against", "to", "in", "at", "from", "with", "for", "into", "about",
+  "of", "on", "against", "to", "in", "at", "from", "with", "for", "into", "about", "by",
   "between", "over", "toward", "towards", "regarding", "than", "under",
 };
 
@@ -201,6 +201,7 @@ add_claim (Sentence    *s,
     {
       g_array_append_val (x->accusations, subject);
       g_array_append_val (x->accusations, object);
+      x->last_accused = object;
     }
   if (kind == AG_CLAIM_SANCTIONS)
     {
@@ -237,7 +238,29 @@ is_actor_mention (Sentence *s,
    * state-sponsored", or as the victim "UK parliamentarians". */
   if ((m->flags & MENTION_DEMONYM) && !(m->flags & (MENTION_SIDE | MENTION_STATE_ACT | MENTION_PEOPLE)))
     return FALSE;
+  /* "Tokyo 2020", "Beijing Olympics": a place or an event, not a government. */
+  if ((m->flags & MENTION_CAPITAL) && m->last < s->last &&
+      (tok (s->x, m->last + 1)->flags & (AG_TOKEN_CAPITALIZED | AG_TOKEN_DIGITS)))
+    return FALSE;
   return TRUE;
+}
+
+/* "was sanctioned", "were also accused": the verb at @i is passive. */
+static gboolean
+is_passive (Sentence *s,
+            guint     i)
+{
+  for (guint k = i; k > s->first && k + 3 > i; k--)
+    {
+      const char *w = norm (s, k - 1);
+
+      if (g_str_equal (w, "was") || g_str_equal (w, "were") || g_str_equal (w, "been") ||
+          g_str_equal (w, "be") || g_str_equal (w, "being") || g_str_equal (w, "is") || g_str_equal (w, "are"))
+        return TRUE;
+      if (!g_str_has_suffix (w, "ly") && !g_str_equal (w, "also") && !g_str_equal (w, "since"))
+        return FALSE;
+    }
+  return FALSE;
 }
 
 /* Is the mention the object of a verb ("accused China", "charged the GRU")? */
@@ -301,10 +324,20 @@ objects_after (Sentence *s,
       if (!is_actor_mention (s, m))
         continue;
       /* "Russia’s GRU": the GRU. "the Netherlands-based OPCW": the OPCW. */
-      if (k + 1 < s->mentions->len &&
-          (((m->flags & MENTION_POSSESSIVE) && mention_at (s, k + 1)->first == m->last + 1) ||
-           g_str_equal (norm (s, m->last + 1), "based")))
+      if ((k + 1 < s->mentions->len && (m->flags & MENTION_POSSESSIVE) && mention_at (s, k + 1)->first == m->last + 1) ||
+          g_str_equal (norm (s, m->last + 1), "based") ||
+          ((tok (s->x, MIN (s->last, m->last + 1))->flags & AG_TOKEN_HYPHEN) && g_str_equal (norm (s, m->last + 2), "based")))
         continue;
+      {
+        gboolean broken = FALSE;
+
+        for (guint t = i + 1; t < m->first; t++)
+          if ((tok (s->x, t)->flags & AG_TOKEN_QUOTE) || g_str_equal (norm (s, t), ";") ||
+              g_str_equal (norm (s, t), ":"))
+            broken = TRUE;
+        if (broken)
+          break;
+      }
       g_array_append_val (out, m->actor);
       /* A list goes on after "and" or a comma. */
       reach = MIN (s->last, m->last + 3);
@@ -376,6 +409,8 @@ find_speakers (Sentence *s)
 
       if (!IN_LIST (w, report_words) && !IN_LIST (w, accuse_words))
         continue;
+      if (is_passive (s, i))
+        continue;
 
       /* Inverted after a quotation: "…,” said Lin. */
       if (i > s->first && ((tok (x, i - 1)->flags & AG_TOKEN_QUOTE) || g_str_equal (norm (s, i - 1), ",")))
@@ -392,6 +427,15 @@ find_speakers (Sentence *s)
       m = subject_before (s, i, s->first);
       if (m == NULL)
         continue;
+      /* "Paul Chichester, the NCSC’s Director, said": the person, not the body. */
+      for (guint k = 0; k < s->mentions->len; k++)
+        {
+          Mention *p = mention_at (s, k);
+
+          if (p->last < m->first && p->last + 10 >= m->first && actor (x, p->actor)->kind == AG_ACTOR_PERSON &&
+              g_str_equal (norm (s, p->last + 1), ",") && _ag_extraction_actor_resolve (x, actor (x, p->actor)->represents) == m->actor)
+            m = p;
+        }
       /* "Federal Bureau of Investigation (FBI)": the name, not the acronym. */
       if (m->first > s->first + 1 && g_str_equal (norm (s, m->first - 1), "("))
         for (guint k = 0; k < s->mentions->len; k++)
@@ -480,8 +524,25 @@ rule_attacks (Sentence *s)
       g_autoptr(GArray) victims = g_array_new (FALSE, FALSE, sizeof (gint));
       guint stop = s->first;
 
-      if (!is_attack_word (w) || g_str_has_suffix (w, "er") || g_str_has_suffix (w, "ers"))
+      if ((g_str_equal (w, "actions") || g_str_equal (w, "activity") || g_str_equal (w, "activities") ||
+           g_str_equal (w, "operations")) && g_str_equal (norm (s, i + 1), "against"))
+        ;
+      else if (!is_attack_word (w) || g_str_has_suffix (w, "er") || g_str_has_suffix (w, "ers"))
         continue;
+      /* "cyber-attack allegations", "never carried out any hacking" */
+      if (g_str_has_prefix (norm (s, i + 1), "allegation") || g_str_has_prefix (norm (s, i + 1), "accusation") ||
+          g_str_equal (norm (s, i + 1), "claims"))
+        continue;
+      {
+        gboolean negated = FALSE;
+
+        for (guint k = i; k > s->first && k + 5 > i; k--)
+          if (g_str_equal (norm (s, k - 1), "never") || g_str_equal (norm (s, k - 1), "not") ||
+              g_str_equal (norm (s, k - 1), "no"))
+            negated = TRUE;
+        if (negated)
+          continue;
+      }
       /* "cyber attacks": the pair is one word. */
       if (i > s->first && is_attack_word (norm (s, i - 1)))
         continue;
@@ -491,9 +552,7 @@ rule_attacks (Sentence *s)
       for (guint k = i; k > s->first; k--)
         {
           const char *v = norm (s, k - 1);
-          const char *before = norm (s, k - 2);
-          gboolean passive = g_str_equal (before, "was") || g_str_equal (before, "were") ||
-                             g_str_equal (before, "been") || g_str_equal (before, "be");
+          gboolean passive = is_passive (s, k - 1);
 
           if (g_str_equal (v, "that") || IN_LIST (v, report_words))
             {
@@ -562,10 +621,18 @@ rule_attacks (Sentence *s)
 
       /* "accusations of cyberattacks by the US": a reported allegation,
        * which the accusation rules take. */
-      for (guint k = i; k > s->first && k + 5 > i; k--)
+      for (guint k = i; k > s->first && k + 9 > i; k--)
         if (g_str_has_prefix (norm (s, k - 1), "accusation") || g_str_has_prefix (norm (s, k - 1), "allegation"))
           attacker = -1, agent = NULL, g_array_set_size (victims, 0);
 
+      /* "confirmed the cyber-attacks": those just spoken of. */
+      if (attacker < 0 && i > s->first &&
+          (g_str_equal (norm (s, i - 1), "the") || g_str_equal (norm (s, i - 1), "these")) && x->last_accused >= 0)
+        attacker = x->last_accused;
+
+      /* A voice is not its own attacker. */
+      if (attacker >= 0 && actor (x, attacker)->kind == AG_ACTOR_PERSON)
+        attacker = -1;
       if (attacker < 0)
         continue;
 
@@ -573,7 +640,7 @@ rule_attacks (Sentence *s)
         {
           gint victim = g_array_index (victims, gint, v);
 
-          if (victim == attacker)
+          if (victim == attacker || actor (x, victim)->kind == AG_ACTOR_PERSON)
             continue;
           for (guint k = 0; k < MAX (1u, s->speakers->len); k++)
             {
@@ -740,6 +807,22 @@ accused_before (Extraction *x,
   return FALSE;
 }
 
+static gboolean
+mentions_allegations (Sentence *s)
+{
+  for (guint i = s->first; i <= s->last; i++)
+    {
+      const char *w = norm (s, i);
+
+      if (g_str_has_prefix (w, "allegation") || g_str_has_prefix (w, "accusation") ||
+          g_str_equal (w, "claims") || g_str_equal (w, "charges") || g_str_equal (w, "ban") ||
+          g_str_equal (w, "sanctions") || g_str_equal (w, "hacking") || g_str_has_prefix (w, "attack") ||
+          g_str_has_prefix (w, "cyberattack"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Denials: the denier is the voice (or the subject), the object the
  * accusers named ("accusations by the US") or, for "the allegations",
  * those who accused the denier earlier. */
@@ -783,11 +866,12 @@ rule_denials (Sentence *s)
         continue;
 
       /* "accusations … by the US and the UK", "provided by the British side" */
-      for (guint k = i; k <= s->last; k++)
-        if (g_str_equal (norm (s, k), "by") && k < i + 10)
+      for (guint k = i > s->first + 8 ? i - 8 : s->first; k <= s->last && k < i + 10; k++)
+        if (g_str_equal (norm (s, k), "by"))
           {
             objects_after (s, k, 6, accusers);
-            break;
+            if (accusers->len > 0)
+              break;
           }
 
       /* "the Five Eyes … to spread disinformation", "the US is hyping". */
@@ -797,12 +881,12 @@ rule_denials (Sentence *s)
           Mention *near = subject_before (s, i, s->first);
 
           if (near != NULL && near->actor != denier && voice_of (x, near->actor) != denier &&
-              actor (x, near->actor)->kind != AG_ACTOR_PERSON)
+              actor (x, near->actor)->kind != AG_ACTOR_PERSON && actor (x, near->actor)->kind != AG_ACTOR_THREAT_GROUP)
             g_array_append_val (accusers, near->actor);
         }
 
       /* "the allegations", "the ban": those who accused or punished the denier. */
-      if (accusers->len == 0)
+      if (accusers->len == 0 && mentions_allegations (s))
         {
           gboolean punished = find_word (s, "ban", s->first) != G_MAXUINT ||
                               find_word (s, "sanctions", s->first) != G_MAXUINT;
@@ -858,8 +942,7 @@ rule_sanctions (Sentence *s)
           !g_str_equal (norm (s, i - 1), "criminal") && g_str_equal (w, "charges"))
         continue;
 
-      passive = g_str_equal (norm (s, i - 1), "was") || g_str_equal (norm (s, i - 1), "were") ||
-                g_str_equal (norm (s, i - 1), "been") || g_str_equal (norm (s, i - 2), "with") ||
+      passive = is_passive (s, i) || g_str_equal (norm (s, i - 2), "with") ||
                 g_str_equal (norm (s, i - 1), "with");
 
       for (guint k = i + 1; k <= MIN (s->last, i + 14); k++)

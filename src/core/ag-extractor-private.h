@@ -93,9 +93,11 @@ typedef struct
   gint          last_group;
   gint          last_org;
   gint          last_sanctioner;
+  gint          last_accused;
   GArray       *last_speakers; /* gint */
   GArray       *issuers;       /* gint: the bodies of an advisory or release */
   gboolean      paragraph_quoted; /* the last paragraph ended inside quotes or "said:" */
+  gboolean      in_list;       /* lines of bodies after a colon */
   guint         n_paragraphs;
 
   /* The paragraph at hand. */

@@ -397,7 +397,10 @@ add_gazetteer_mentions (Extraction *x,
           else if (IN_LIST (next, nationality_nouns))
             continue; /* nationality of unnamed people: not an actor */
           if (g_str_equal (next, "state") || g_str_equal (after, "sponsored") ||
-              g_str_equal (after, "backed") || g_str_equal (next, "government"))
+              g_str_equal (after, "backed") || g_str_equal (next, "government") ||
+              ((g_str_equal (next, "malicious") || g_str_equal (next, "cyber")) &&
+               (g_str_has_prefix (after, "activit") || g_str_has_prefix (after, "attack") ||
+                g_str_has_prefix (after, "operation"))))
             flags |= MENTION_STATE_ACT;
         }
       else if (form_kind == AG_FORM_CAPITAL)
@@ -677,11 +680,14 @@ add_person_patterns (Extraction *x)
       if (!(t->flags & AG_TOKEN_WORD) || covered (x, i))
         continue;
 
-      /* Title, then name. */
-      if (IN_LIST (t->norm, person_titles) && (n = person_name_length (x, i + 1)) >= 2)
+      /* Title, then name: "spokesman Lin Jian", "spokesman, Dmitry Peskov,". */
+      if (IN_LIST (t->norm, person_titles) &&
+          ((n = person_name_length (x, i + 1)) >= 2 ||
+           (g_str_equal (_ag_token_norm (x, i + 1), ",") && (n = person_name_length (x, i + 2)) >= 2)))
         {
           guint title_first = i;
-          gint person = person_for (x, i + 1, n);
+          guint name_first = g_str_equal (_ag_token_norm (x, i + 1), ",") ? i + 2 : i + 1;
+          gint person = person_for (x, name_first, n);
 
           /* The title runs back over "Foreign Ministry", "Kremlin", "UK"… */
           while (title_first > 0 && token_at (x, title_first - 1)->sentence == t->sentence &&
@@ -694,8 +700,8 @@ add_person_patterns (Extraction *x)
                   g_str_equal (token_at (x, title_first - 1)->norm, "policy")))
             title_first--;
           set_represents (x, person, title_first, i);
-          add_mention (x, i + 1, i + n, person, MENTION_NAME);
-          i += n;
+          add_mention (x, name_first, name_first + n - 1, person, MENTION_NAME);
+          i = name_first + n - 1;
           continue;
         }
 
@@ -973,6 +979,50 @@ add_references (Extraction *x)
         add_mention (x, i - 1, i, x->last_org, MENTION_PRONOUN);
       else if ((g_str_equal (norm, "he") || g_str_equal (norm, "she")) && x->last_person >= 0)
         add_mention (x, i, i, x->last_person, MENTION_PRONOUN);
+      else if ((g_str_equal (norm, "spokesman") || g_str_equal (norm, "spokeswoman") ||
+                g_str_equal (norm, "spokesperson")) && x->last_person >= 0 &&
+               (g_str_equal (prev, "the") || covered (x, i - 1) || g_str_equal (prev, "ministry")) &&
+               (i + 1 >= tokens->len || !(token_at (x, i + 1)->flags & AG_TOKEN_CAPITALIZED)))
+        {
+          /* "said the ministry spokesman": the spokesperson already named. */
+          guint first = i;
+
+          while (first > 0 && (covered (x, first - 1) || g_str_equal (_ag_token_norm (x, first - 1), "ministry") ||
+                               g_str_equal (_ag_token_norm (x, first - 1), "foreign")))
+            first--;
+          if (first > 0 && g_str_equal (_ag_token_norm (x, first - 1), "the"))
+            first--;
+          /* Drop what the title covered: "Chinese Foreign Ministry". */
+          for (guint m = x->mentions->len; m > 0; m--)
+            {
+              Mention *mention = &g_array_index (x->mentions, Mention, m - 1);
+
+              if (mention->first >= first && mention->last < i)
+                g_array_remove_index (x->mentions, m - 1);
+            }
+          add_mention (x, first, i, x->last_person, MENTION_PRONOUN);
+        }
+      else if (g_str_equal (norm, "unit") && i >= 2 && x->last_group >= 0 &&
+               (g_str_equal (prev, "cyber") || g_str_equal (prev, "hacking")) &&
+               (token_at (x, i - 2)->flags & AG_TOKEN_POSSESSIVE) && covered (x, i - 2))
+        {
+          /* "the GRU’s cyber unit": the group of that service already named. */
+          guint first = i - 2;
+
+          for (guint m = x->mentions->len; m > 0; m--)
+            {
+              Mention *mention = &g_array_index (x->mentions, Mention, m - 1);
+
+              if (mention->first <= i - 2 && mention->last >= i - 2)
+                {
+                  first = mention->first;
+                  g_array_remove_index (x->mentions, m - 1);
+                }
+            }
+          _ag_extraction_add_alias (x, x->last_group, x->paragraph->text + token_at (x, first)->start,
+                                    t->end - token_at (x, first)->start);
+          add_mention (x, first, i, x->last_group, MENTION_NAME);
+        }
       else if ((g_str_equal (prev, "its") || g_str_equal (prev, "the")) && g_str_equal (norm, "parliament") &&
                x->last_country >= 0 && !(t->flags & AG_TOKEN_CAPITALIZED && g_str_equal (prev, "the")))
         {
@@ -1117,6 +1167,34 @@ extract_paragraph (AgParagraph *paragraph,
         _ag_extractor_end_sentence (x);
         start = i;
       }
+
+  /* A list of bodies after a colon ("… and the following partners:"),
+   * one a line, names the co-authors of an advisory: they take part. */
+  {
+    guint words = 0;
+    guint named = 0;
+    gboolean line_of_bodies;
+
+    for (guint i = 0; i < n_tokens; i++)
+      if (token_at (x, i)->flags & AG_TOKEN_WORD)
+        {
+          words++;
+          if (covered (x, i))
+            named++;
+        }
+    line_of_bodies = x->mentions->len > 0 && words > 0 && named * 10 >= words * 6 &&
+                     actor_get (x, g_array_index (x->mentions, Mention, 0).actor)->kind == AG_ACTOR_ORGANIZATION;
+    if (line_of_bodies && x->in_list)
+      for (guint m = 0; m < x->mentions->len; m++)
+        {
+          Mention *mention = &g_array_index (x->mentions, Mention, m);
+
+          if (actor_get (x, mention->actor)->kind == AG_ACTOR_ORGANIZATION)
+            actor_get (x, _ag_extraction_actor_resolve (x, mention->actor))->role = TRUE;
+        }
+    x->in_list = (n_tokens > 0 && g_str_equal (_ag_token_norm (x, n_tokens - 1), ":")) ||
+                 (x->in_list && line_of_bodies);
+  }
 
   /* A paragraph that ends in "said:" or inside a quotation hands its
    * speaker on to the next. */
@@ -1309,6 +1387,7 @@ ag_extractor_extract (AgExtractor   *self,
   x.issuers = g_array_new (FALSE, FALSE, sizeof (gint));
   x.last_person = x.last_country = x.last_alliance = x.last_group = x.last_org = -1;
   x.last_sanctioner = -1;
+  x.last_accused = -1;
 
   ag_text_foreach_paragraph (text, length, extract_paragraph, &x);
 
