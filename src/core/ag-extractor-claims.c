@@ -393,7 +393,29 @@ find_speakers (Sentence *s)
 {
   Extraction *x = s->x;
 
-  for (guint i = s->first; i <= s->last; i++)
+  /* "…, the Justice Department said.": the voice closes the sentence. */
+  {
+    guint end = s->last;
+
+    while (end > s->first && !(tok (x, end)->flags & AG_TOKEN_WORD))
+      end--;
+    if (end > s->first + 2 && IN_LIST (norm (s, end), report_words))
+      {
+        Mention *m = subject_before (s, end, s->first);
+
+        if (m != NULL && m->first > s->first && m->last + 2 >= end)
+          {
+            guint k = m->first;
+
+            while (k > s->first && g_str_equal (norm (s, k - 1), "the"))
+              k--;
+            if (k > s->first && (g_str_equal (norm (s, k - 1), ",") || (tok (x, k - 1)->flags & AG_TOKEN_QUOTE)))
+              g_array_append_val (s->speakers, m->actor);
+          }
+      }
+  }
+
+  for (guint i = s->first; i <= s->last && s->speakers->len == 0; i++)
     {
       const char *w = norm (s, i);
       Mention *m = NULL;
@@ -410,6 +432,10 @@ find_speakers (Sentence *s)
       if (!IN_LIST (w, report_words) && !IN_LIST (w, accuse_words))
         continue;
       if (is_passive (s, i))
+        continue;
+      if (i > s->first + 1 && (g_str_equal (norm (s, i - 1), "it") || g_str_equal (norm (s, i - 1), "they")) &&
+          (g_str_equal (norm (s, i - 2), "who") || g_str_equal (norm (s, i - 2), "which") ||
+           g_str_equal (norm (s, i - 2), "that")))
         continue;
 
       /* Inverted after a quotation: "…,” said Lin. */
@@ -859,7 +885,15 @@ rule_denials (Sentence *s)
       /* Only a denial in so many words stands without a voice: "Russia
        * denied", not a heading's "disinformation". */
       if (denier < 0 && subject != NULL && IN_LIST (w, deny_verbs))
-        denier = subject->actor;
+        {
+          denier = subject->actor;
+          /* "spokesman Nasser Kanaani rejected": the state denies, he speaks. */
+          if (actor (x, denier)->kind == AG_ACTOR_PERSON)
+            {
+              speaker = denier;
+              denier = voice_of (x, speaker);
+            }
+        }
       if (denier < 0 && s->first == 0 && x->last_country >= 0)
         continue;
       if (denier < 0)
@@ -945,11 +979,17 @@ rule_sanctions (Sentence *s)
       passive = is_passive (s, i) || g_str_equal (norm (s, i - 2), "with") ||
                 g_str_equal (norm (s, i - 1), "with");
 
-      for (guint k = i + 1; k <= MIN (s->last, i + 14); k++)
-        if (g_str_equal (norm (s, k), "by"))
+      if (passive || !g_str_has_suffix (w, "ed"))
+        for (guint k = i + 1; k <= MIN (s->last, i + 14); k++)
           {
-            by = first_after (s, k, 6);
-            break;
+            if (g_str_equal (norm (s, k), "which") || g_str_equal (norm (s, k), "who") ||
+                g_str_equal (norm (s, k), ";"))
+              break;
+            if (g_str_equal (norm (s, k), "by"))
+              {
+                by = first_after (s, k, 6);
+                break;
+              }
           }
 
       subject = subject_before (s, i, s->first);
@@ -1112,10 +1152,29 @@ rule_attribution (Sentence *s)
           if (m->last + 12 < g->first)
             break;
           for (guint t = m->last + 1; t < g->first; t++)
-            if (IN_LIST (norm (s, t), sponsor_words) || g_str_equal (norm (s, t), "known") ||
-                g_str_equal (norm (s, t), "unit"))
+            if (IN_LIST (norm (s, t), sponsor_words))
               sponsor = TRUE;
-          if (!sponsor && !(m->flags & MENTION_POSSESSIVE))
+          /* "Russia’s GRU unit known as Sandworm": a state's own service. */
+          if (!sponsor && (m->flags & MENTION_POSSESSIVE) && m->last + 8 >= g->first &&
+              (find_word (s, "known", m->last) < g->last + 4 || find_word (s, "unit", m->last) < g->first ||
+               (actor (x, m->actor)->kind == AG_ACTOR_ORGANIZATION && m->last + 1 == g->first)))
+            sponsor = TRUE;
+          if (!sponsor)
+            continue;
+          /* Nothing but a noun phrase between them: no verb, no clause. */
+          {
+            gboolean clause = FALSE;
+
+            for (guint t = m->last + 1; t < g->first; t++)
+              if (g_str_equal (norm (s, t), "which") || g_str_equal (norm (s, t), "that") ||
+                  g_str_equal (norm (s, t), ";") || g_str_equal (norm (s, t), "by") ||
+                  g_str_equal (norm (s, t), "for") || IN_LIST (norm (s, t), accuse_words) ||
+                  IN_LIST (norm (s, t), report_words))
+                clause = TRUE;
+            if (clause)
+              continue;
+          }
+          if (m->flags & MENTION_CAPITAL)
             continue;
           if (_ag_actor_is_state (x, m->actor) && !(m->flags & MENTION_PEOPLE) &&
               (!(m->flags & MENTION_DEMONYM) || sponsor))
@@ -1174,9 +1233,19 @@ rule_cooperation (Sentence *s)
           }
       {
         guint with = find_word (s, "working", s->first);
+        guint from = with != G_MAXUINT ? with - 3 : i - 3;
+        guint to = with != G_MAXUINT ? with + 3 : i + 3;
 
-        add_claim (s, AG_CLAIM_COOPERATES, s->speakers->len > 0 ? g_array_index (s->speakers, gint, 0) : -1,
-                   who, partner, with != G_MAXUINT ? with - 3 : i - 3, with != G_MAXUINT ? with + 3 : i + 3, 0.6);
+        if (s->speakers->len <= 1)
+          add_claim (s, AG_CLAIM_COOPERATES, s->speakers->len > 0 ? g_array_index (s->speakers, gint, 0) : -1,
+                     who, partner, from, to, 0.6);
+        else
+          for (guint k = 0; k < s->speakers->len; k++)
+            {
+              gint speaker = g_array_index (s->speakers, gint, k);
+
+              add_claim (s, AG_CLAIM_COOPERATES, speaker, voice_of (x, speaker), partner, from, to, 0.6);
+            }
       }
       break;
     }

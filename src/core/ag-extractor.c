@@ -44,6 +44,13 @@ static const char * const person_titles[] = {
   "colonel", "admiral", "officer", "representative", "lawmaker", "mp",
 };
 
+/* Lower-case words of an office in a title: "foreign ministry spokesman". */
+static const char * const office_words[] = {
+  "foreign", "policy", "ministry", "affairs", "defence", "defense", "interior",
+  "state", "government", "security", "intelligence", "cyber", "national", "press",
+  "embassy", "chief", "deputy", "justice", "home", "trade", "cabinet", "kremlin",
+};
+
 /* Nouns that end the name of a body: "Electoral Commission". */
 static const char * const org_heads[] = {
   "ministry", "commission", "agency", "department", "office", "centre", "center",
@@ -355,7 +362,9 @@ static const char * const people_nouns[] = {
   "businesses", "organisations", "organizations", "networks", "infrastructure",
   "government", "governments", "agencies", "institutions", "politicians", "voters",
   "journalists", "dissidents", "firms", "entities", "targets", "victims", "systems",
-  "ministries", "departments", "banks", "universities",
+  "ministries", "departments", "banks", "universities", "utilities", "facilities",
+  "operators", "providers", "hospitals", "firms", "industry", "sector", "elections",
+  "voters", "troops", "diplomats", "embassies", "servers", "websites",
 };
 
 static const char * const side_nouns[] = {
@@ -632,8 +641,22 @@ set_represents (Extraction *x,
       if (b->country != NULL && p->country == NULL)
         p->country = g_strdup (b->country);
     }
-  else if (for_state && x->last_country >= 0)
-    p->represents = x->last_country;
+  else if (for_state)
+    {
+      gint state = -1;
+
+      /* "Iran’s foreign ministry spokesman": the state in the title, else
+       * the last one of the sentence before it. */
+      for (guint m = 0; m < x->mentions->len; m++)
+        {
+          Mention *mention = &g_array_index (x->mentions, Mention, m);
+
+          if (mention->last < title_first && actor_get (x, mention->actor)->kind == AG_ACTOR_COUNTRY &&
+              token_at (x, mention->first)->sentence == token_at (x, title_first)->sentence)
+            state = mention->actor;
+        }
+      p->represents = state >= 0 ? state : x->last_country;
+    }
 
   p->speaks_for_state = for_state;
   if (p->represents >= 0 && for_state && actor_get (x, p->represents)->kind != AG_ACTOR_COUNTRY &&
@@ -696,8 +719,7 @@ add_person_patterns (Extraction *x)
                  !(token_at (x, title_first - 1)->flags & AG_TOKEN_SENT_START && !covered (x, title_first - 1)) &&
                  (covered (x, title_first - 1) || (token_at (x, title_first - 1)->flags & AG_TOKEN_CAPITALIZED) ||
                   IN_LIST (token_at (x, title_first - 1)->norm, person_titles) ||
-                  g_str_equal (token_at (x, title_first - 1)->norm, "foreign") ||
-                  g_str_equal (token_at (x, title_first - 1)->norm, "policy")))
+                  IN_LIST (token_at (x, title_first - 1)->norm, office_words)))
             title_first--;
           set_represents (x, person, title_first, i);
           add_mention (x, name_first, name_first + n - 1, person, MENTION_NAME);
@@ -731,6 +753,43 @@ add_person_patterns (Extraction *x)
               continue;
             }
         }
+    }
+}
+
+static const char * const speaking_verbs[] = {
+  "said", "says", "told", "stated", "announced", "confirmed", "reported", "warned",
+  "claimed", "added", "noted", "revealed", "disclosed",
+};
+
+/* Words that begin sentences or stand for people, not names. */
+static const char * const common_subjects[] = {
+  "the", "this", "that", "it", "he", "she", "they", "we", "i", "you", "officials",
+  "police", "experts", "researchers", "analysts", "investigators", "authorities",
+  "prosecutors", "sources", "critics", "a", "an", "there", "who", "which", "separately",
+  "meanwhile", "however", "but", "and", "also", "spokesman", "spokeswoman", "spokesperson",
+};
+
+/* "Microsoft said", "Mandiant reported": a body nobody listed, named as
+ * it speaks. One capitalised word that is no common word. */
+static void
+add_speaking_bodies (Extraction *x)
+{
+  GArray *tokens = x->paragraph->tokens;
+
+  for (guint i = 0; i + 1 < tokens->len; i++)
+    {
+      AgToken *t = token_at (x, i);
+
+      if (covered (x, i) || !(t->flags & AG_TOKEN_CAPITALIZED) || !(t->flags & AG_TOKEN_WORD) ||
+          !IN_LIST (token_at (x, i + 1)->norm, speaking_verbs) || IN_LIST (t->norm, common_subjects) ||
+          IN_LIST (t->norm, person_titles) || (i > 0 && (token_at (x, i - 1)->flags & AG_TOKEN_CAPITALIZED) &&
+                                               (token_at (x, i - 1)->flags & AG_TOKEN_WORD)))
+        continue;
+      {
+        g_autofree char *name = token_text (x, i, i);
+
+        add_mention (x, i, i, actor_for (x, name, AG_ACTOR_ORGANIZATION, NULL), MENTION_NAME);
+      }
     }
 }
 
@@ -1157,6 +1216,7 @@ extract_paragraph (AgParagraph *paragraph,
   add_person_patterns (x);
   add_org_patterns (x);
   add_acronyms (x);
+  add_speaking_bodies (x);
   add_references (x);
   merge_known_as (x);
 
