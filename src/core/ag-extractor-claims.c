@@ -83,18 +83,7 @@ static const char * const prepositions[] = {
   "between", "over", "toward", "towards", "regarding", "than", "under",
 };
 
-static gboolean
-in_list (const char         *word,
-         const char * const *list,
-         gsize               n)
-{
-  for (gsize i = 0; i < n; i++)
-    if (g_str_equal (word, list[i]))
-      return TRUE;
-  return FALSE;
-}
-
-#define IN_LIST(word, list) in_list ((word), (list), G_N_ELEMENTS (list))
+#define IN_LIST(word, list) _ag_word_in_list ((word), (list), G_N_ELEMENTS (list))
 
 static AgToken *
 tok (Extraction *x,
@@ -113,6 +102,76 @@ norm (Sentence *s,
 }
 
 static gboolean
+is_attack_word (const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (attack_prefixes); i++)
+    if (g_str_has_prefix (word, attack_prefixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Word classes of each token, looked up once: the rules below test a bit
+ * for every token before they test anything dearer. */
+enum {
+  WC_REPORT   = 1 << 0,
+  WC_ACCUSE   = 1 << 1,
+  WC_DENY     = 1 << 2,
+  WC_SANCTION = 1 << 3,
+  WC_ATTACK   = 1 << 4,
+  WC_COOP     = 1 << 5,
+};
+
+void
+_ag_extractor_classify (Extraction *x)
+{
+  for (guint i = 0; i < x->paragraph->tokens->len; i++)
+    {
+      AgToken *t = tok (x, i);
+      const char *w = t->norm;
+      guint classes = 0;
+      gpointer known;
+
+      if (!(t->flags & AG_TOKEN_WORD))
+        {
+          t->classes = 0;
+          continue;
+        }
+      /* Most words come back many times: classify each once. */
+      known = g_hash_table_lookup (x->word_classes, w);
+      if (known != NULL)
+        {
+          t->classes = GPOINTER_TO_UINT (known) - 1;
+          continue;
+        }
+      if (IN_LIST (w, report_words))
+        classes |= WC_REPORT;
+      if (IN_LIST (w, accuse_words))
+        classes |= WC_ACCUSE;
+      if (IN_LIST (w, deny_words))
+        classes |= WC_DENY;
+      if (IN_LIST (w, sanction_words))
+        classes |= WC_SANCTION;
+      if (is_attack_word (w) || g_str_equal (w, "actions") || g_str_has_prefix (w, "activit") ||
+          g_str_equal (w, "operations"))
+        classes |= WC_ATTACK;
+      if (g_str_has_prefix (w, "cooperat") || g_str_has_prefix (w, "collaborat"))
+        classes |= WC_COOP;
+      t->classes = classes;
+      /* Bounded: a document of random words must not grow this forever. */
+      if (g_hash_table_size (x->word_classes) < 200000)
+        g_hash_table_insert (x->word_classes, g_strdup (w), GUINT_TO_POINTER (classes + 1));
+    }
+}
+
+static inline gboolean
+has_class (Sentence *s,
+           guint     i,
+           guint     classes)
+{
+  return (tok (s->x, i)->classes & classes) != 0;
+}
+
+static gboolean
 array_has (GArray *array,
            gint    value)
 {
@@ -122,14 +181,6 @@ array_has (GArray *array,
   return FALSE;
 }
 
-static gboolean
-is_attack_word (const char *word)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (attack_prefixes); i++)
-    if (g_str_has_prefix (word, attack_prefixes[i]))
-      return TRUE;
-  return FALSE;
-}
 
 static Actor *
 actor (Extraction *x,
@@ -429,7 +480,7 @@ find_speakers (Sentence *s)
           continue;
         }
 
-      if (!IN_LIST (w, report_words) && !IN_LIST (w, accuse_words))
+      if (!has_class (s, i, WC_REPORT | WC_ACCUSE))
         continue;
       if (is_passive (s, i))
         continue;
@@ -550,6 +601,8 @@ rule_attacks (Sentence *s)
       g_autoptr(GArray) victims = g_array_new (FALSE, FALSE, sizeof (gint));
       guint stop = s->first;
 
+      if (!has_class (s, i, WC_ATTACK))
+        continue;
       if ((g_str_equal (w, "actions") || g_str_equal (w, "activity") || g_str_equal (w, "activities") ||
            g_str_equal (w, "operations")) && g_str_equal (norm (s, i + 1), "against"))
         ;
@@ -703,7 +756,7 @@ rule_accuse_verbs (Sentence *s)
       g_autoptr(GArray) accusers = g_array_new (FALSE, FALSE, sizeof (gint));
       Mention *subject;
 
-      if (!IN_LIST (w, accuse_words))
+      if (!has_class (s, i, WC_ACCUSE))
         continue;
 
       /* An accusation of malicious cyber activity, not of anything. */
@@ -865,7 +918,7 @@ rule_denials (Sentence *s)
       gint speaker = -1;
       Mention *subject;
 
-      if (!IN_LIST (w, deny_words))
+      if (!has_class (s, i, WC_DENY))
         continue;
       if (g_str_equal (w, "pushing") || g_str_equal (w, "pushed"))
         if (!g_str_equal (norm (s, i + 1), "back"))
@@ -970,7 +1023,7 @@ rule_sanctions (Sentence *s)
       gint target = -1;
       gboolean passive = FALSE;
 
-      if (!IN_LIST (w, sanction_words))
+      if (!has_class (s, i, WC_SANCTION))
         continue;
       if ((g_str_equal (w, "charges") || g_str_equal (w, "charged")) &&
           !g_str_equal (norm (s, i - 1), "criminal") && g_str_equal (w, "charges"))
@@ -1208,12 +1261,11 @@ rule_cooperation (Sentence *s)
 
   for (guint i = s->first; i <= s->last; i++)
     {
-      const char *w = norm (s, i);
       gint who = -1;
       gint partner = -1;
       Mention *subject;
 
-      if (!g_str_has_prefix (w, "cooperat") && !g_str_has_prefix (w, "collaborat"))
+      if (!has_class (s, i, WC_COOP))
         continue;
 
       if (s->speakers->len > 0)

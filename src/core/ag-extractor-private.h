@@ -41,6 +41,7 @@ typedef struct
   char                   *name;
   AgActorKind             kind;
   GPtrArray              *aliases;    /* surface forms, as written */
+  GHashTable             *alias_keys; /* ag_name_key () of the name and of each alias */
   const AgKnowledgeEntry *entry;
   char                   *country;    /* alpha-2 of the state it is or serves */
   gint                    represents; /* a person: who they speak for, or -1 */
@@ -79,6 +80,8 @@ typedef struct
 
   GArray       *actors;        /* Actor */
   GHashTable   *actor_keys;    /* name key → actor index + 1 */
+  GHashTable   *word_classes;  /* normal form → word classes + 1, found so far */
+  GHashTable   *seen_forms;    /* "actor index:text" of aliases already handled */
   GHashTable   *doc_aliases;   /* word key → actor index + 1: acronyms, surnames */
   GArray       *claims;        /* Claim */
   GHashTable   *claim_keys;    /* "kind speaker subject object" */
@@ -105,6 +108,9 @@ typedef struct
   GArray       *mentions;      /* Mention, by first token */
 } Extraction;
 
+gboolean    _ag_word_in_list             (const char         *word,
+                                          const char * const *list,
+                                          gsize               n);
 gint        _ag_extraction_actor_resolve (Extraction *x,
                                           gint        actor);
 void        _ag_extractor_claims         (Extraction *x,
@@ -112,6 +118,7 @@ void        _ag_extractor_claims         (Extraction *x,
                                           guint       first_token,
                                           guint       last_token);
 void        _ag_extractor_end_sentence   (Extraction *x);
+void        _ag_extractor_classify       (Extraction *x);
 const char *_ag_token_norm               (Extraction *x,
                                           guint       token);
 gboolean    _ag_actor_is_state           (Extraction *x,

@@ -84,18 +84,35 @@ static const char * const group_elements[] = {
   "platinum", "tungsten", "zinc", "carbon", "silver", "titanium", "tin", "mercury",
 };
 
-static gboolean
-in_list (const char         *word,
-         const char * const *list,
-         gsize               n)
+/* Word lists are looked up for every token: each becomes a hash set on
+ * first use. A set is never changed once made, so only making it needs
+ * the lock. */
+gboolean
+_ag_word_in_list (const char         *word,
+                  const char * const *list,
+                  gsize               n)
 {
-  for (gsize i = 0; i < n; i++)
-    if (g_str_equal (word, list[i]))
-      return TRUE;
-  return FALSE;
+  G_LOCK_DEFINE_STATIC (sets);
+  static GHashTable *sets;
+  GHashTable *set;
+
+  G_LOCK (sets);
+  if (sets == NULL)
+    sets = g_hash_table_new (NULL, NULL);
+  set = g_hash_table_lookup (sets, list);
+  if (set == NULL)
+    {
+      set = g_hash_table_new (g_str_hash, g_str_equal);
+      for (gsize i = 0; i < n; i++)
+        g_hash_table_add (set, (gpointer)list[i]);
+      g_hash_table_insert (sets, (gpointer)list, set);
+    }
+  G_UNLOCK (sets);
+
+  return g_hash_table_contains (set, word);
 }
 
-#define IN_LIST(word, list) in_list ((word), (list), G_N_ELEMENTS (list))
+#define IN_LIST(word, list) _ag_word_in_list ((word), (list), G_N_ELEMENTS (list))
 
 static AgToken *
 token_at (Extraction *x,
@@ -156,13 +173,23 @@ _ag_extraction_add_alias (Extraction *x,
 {
   g_autofree char *text = g_strndup (alias, length);
   g_autofree char *key = NULL;
-  g_autofree char *name_key = NULL;
   Actor *a;
 
   actor = _ag_extraction_actor_resolve (x, actor);
   if (actor < 0)
     return;
   a = actor_get (x, actor);
+
+  /* The same spelling of the same actor comes back with every mention:
+   * normalise it once. */
+  {
+    g_autofree char *seen = g_strdup_printf ("%d:%s", actor, text);
+
+    if (g_hash_table_contains (x->seen_forms, seen))
+      return;
+    if (g_hash_table_size (x->seen_forms) < 100000)
+      g_hash_table_add (x->seen_forms, g_steal_pointer (&seen));
+  }
 
   /* Quotation marks are not part of a name. */
   {
@@ -187,16 +214,9 @@ _ag_extraction_add_alias (Extraction *x,
   g_strdelimit (text, "\r\n\t", ' ');
 
   key = ag_name_key (text);
-  name_key = ag_name_key (a->name);
-  if (*key == '\0' || g_str_equal (key, name_key))
+  if (*key == '\0' || g_hash_table_contains (a->alias_keys, key))
     return;
-  for (guint i = 0; i < a->aliases->len; i++)
-    {
-      g_autofree char *other = ag_name_key (g_ptr_array_index (a->aliases, i));
-
-      if (g_str_equal (other, key))
-        return;
-    }
+  g_hash_table_add (a->alias_keys, g_steal_pointer (&key));
   g_ptr_array_add (a->aliases, g_steal_pointer (&text));
 }
 
@@ -207,20 +227,33 @@ actor_for (Extraction             *x,
            AgActorKind             kind,
            const AgKnowledgeEntry *entry)
 {
-  g_autofree char *key = ag_name_key (name);
+  g_autofree char *key = NULL;
   gpointer found;
   Actor actor = { 0 };
 
+  /* Names as written are keys too, so that a name seen before needs no
+   * normalising. */
+  found = g_hash_table_lookup (x->actor_keys, name);
+  if (found != NULL)
+    return _ag_extraction_actor_resolve (x, GPOINTER_TO_INT (found) - 1);
+
+  key = ag_name_key (name);
   if (*key == '\0')
     return -1;
 
   found = g_hash_table_lookup (x->actor_keys, key);
   if (found != NULL)
-    return _ag_extraction_actor_resolve (x, GPOINTER_TO_INT (found) - 1);
+    {
+      if (g_hash_table_size (x->actor_keys) < 100000)
+        g_hash_table_insert (x->actor_keys, g_strdup (name), found);
+      return _ag_extraction_actor_resolve (x, GPOINTER_TO_INT (found) - 1);
+    }
 
   actor.name = g_strdup (name);
   actor.kind = kind;
   actor.aliases = g_ptr_array_new_with_free_func (g_free);
+  actor.alias_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (actor.alias_keys, g_strdup (key));
   actor.entry = entry;
   actor.represents = -1;
   actor.merged_into = -1;
@@ -229,6 +262,7 @@ actor_for (Extraction             *x,
                               entry->country != NULL ? entry->country : NULL);
   g_array_append_val (x->actors, actor);
   g_hash_table_insert (x->actor_keys, g_steal_pointer (&key), GINT_TO_POINTER (x->actors->len));
+  g_hash_table_insert (x->actor_keys, g_strdup (name), GINT_TO_POINTER (x->actors->len));
 
   return x->actors->len - 1;
 }
@@ -1208,6 +1242,7 @@ extract_paragraph (AgParagraph *paragraph,
   x->paragraph = paragraph;
   g_array_set_size (x->mentions, 0);
 
+  _ag_extractor_classify (x);
   ag_gazetteer_match (x->gazetteer, paragraph, matches);
   add_gazetteer_mentions (x, matches);
   add_group_patterns (x);
@@ -1284,6 +1319,7 @@ extraction_clear (Extraction *x)
       g_free (a->name);
       g_free (a->country);
       g_ptr_array_unref (a->aliases);
+      g_hash_table_unref (a->alias_keys);
     }
   for (guint i = 0; i < x->claims->len; i++)
     g_free (g_array_index (x->claims, Claim, i).evidence);
@@ -1296,6 +1332,8 @@ extraction_clear (Extraction *x)
   g_array_unref (x->last_speakers);
   g_array_unref (x->issuers);
   g_hash_table_unref (x->actor_keys);
+  g_hash_table_unref (x->word_classes);
+  g_hash_table_unref (x->seen_forms);
   g_hash_table_unref (x->doc_aliases);
   g_hash_table_unref (x->claim_keys);
 }
@@ -1436,6 +1474,8 @@ ag_extractor_extract (AgExtractor   *self,
   x.cancellable = cancellable;
   x.actors = g_array_new (FALSE, TRUE, sizeof (Actor));
   x.actor_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  x.word_classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  x.seen_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   x.doc_aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   x.claims = g_array_new (FALSE, TRUE, sizeof (Claim));
   x.claim_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -38,6 +38,7 @@ typedef struct
   guint  sentence;  /* index of the sentence within the paragraph */
   guint  flags;
   guint  id;        /* vocabulary id (see AgGazetteer), 0 when unknown */
+  guint  classes;   /* the extractor's word classes, a bit mask */
   char  *norm;      /* normal form: case-folded, "U.S." → "us"; in the paragraph's chunk */
 } AgToken;
 
