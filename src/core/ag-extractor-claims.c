@@ -41,12 +41,13 @@ static const char * const report_words[] = {
   "argued", "revealed", "reported", "assess", "assesses", "assessed", "alleged",
   "alleges", "urged", "believes", "believe", "concluded", "found", "determined",
   "releasing", "released", "issued", "published", "exposed", "revealing", "saying",
-  "claiming", "condemn", "condemned", "condemns",
+  "claiming", "condemn", "condemned", "condemns", "called", "described", "calls",
 };
 
 static const char * const accuse_words[] = {
   "accused", "accuse", "accuses", "accusing", "blamed", "blame", "blames", "blaming",
-  "exposed", "condemned", "condemn", "condemns", "attributed",
+  "exposed", "condemned", "condemn", "condemns", "attributed", "attribute", "attributes",
+  "attributing",
 };
 
 static const char * const deny_words[] = {
@@ -71,7 +72,8 @@ static const char * const sanction_words[] = {
 static const char * const attack_prefixes[] = {
   "attack", "cyberattack", "breach", "hack", "target", "compromis", "infiltrat",
   "intrusion", "reconnaissance", "sabotag", "espionage", "spied", "spying", "disrupt",
-  "penetrat", "stole", "steal",
+  "penetrat", "stole", "steal", "theft", "heist", "ransomware", "malware", "phishing",
+  "ddos", "wiper",
 };
 
 static const char * const sponsor_words[] = {
@@ -278,6 +280,16 @@ after_preposition (Sentence *s,
 
   while (i > s->first && (g_str_equal (norm (s, i - 1), "the") || (tok (s->x, i - 1)->flags & AG_TOKEN_QUOTE)))
     i--;
+  /* "the governments of Japan and the US attribute": they act. */
+  if (i > s->first + 1 && g_str_equal (norm (s, i - 1), "of"))
+    {
+      const char *head = norm (s, i - 2);
+
+      if (g_str_equal (head, "governments") || g_str_equal (head, "government") ||
+          g_str_equal (head, "authorities") || g_str_equal (head, "leaders") ||
+          g_str_equal (head, "ministers"))
+        return FALSE;
+    }
   return i > s->first && IN_LIST (norm (s, i - 1), prepositions);
 }
 
@@ -484,6 +496,10 @@ find_speakers (Sentence *s)
         continue;
       if (is_passive (s, i))
         continue;
+      /* "so-called" is no saying. */
+      if (g_str_equal (w, "called") && i > s->first &&
+          ((tok (x, i - 1)->flags & AG_TOKEN_HYPHEN) || g_str_equal (norm (s, i - 1), "so")))
+        continue;
       if (i > s->first + 1 && (g_str_equal (norm (s, i - 1), "it") || g_str_equal (norm (s, i - 1), "they")) &&
           (g_str_equal (norm (s, i - 2), "who") || g_str_equal (norm (s, i - 2), "which") ||
            g_str_equal (norm (s, i - 2), "that")))
@@ -520,10 +536,12 @@ find_speakers (Sentence *s)
             m = mention_at (s, k);
 
       /* "CISA, NSA, and FBI assess": every body of the list speaks. */
-      if (m->first > s->first + 1 && g_str_equal (norm (s, m->first - 1), "and"))
+      if (m->first > s->first + 2 &&
+          (g_str_equal (norm (s, m->first - 1), "and") ||
+           (g_str_equal (norm (s, m->first - 1), "the") && g_str_equal (norm (s, m->first - 2), "and"))))
         {
           g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (gint));
-          guint edge = m->first - 1;
+          guint edge = g_str_equal (norm (s, m->first - 1), "the") ? m->first - 2 : m->first - 1;
 
           if (g_str_equal (norm (s, edge - 1), ","))
             edge--;
@@ -538,6 +556,8 @@ find_speakers (Sentence *s)
                 break;
               g_array_append_val (list, other->actor);
               edge = other->first;
+              if (edge > s->first && g_str_equal (norm (s, edge - 1), "the"))
+                edge--;
               if (edge > s->first && g_str_equal (norm (s, edge - 1), ","))
                 edge = skip_parenthesis (s, edge - 1);
               else
@@ -654,6 +674,15 @@ rule_attacks (Sentence *s)
         }
 
       agent = subject_before (s, i, stop);
+      /* "the US government’s cyberattacks on China": the possessor attacks,
+       * wherever the phrase stands. */
+      for (guint k = 0; k < s->mentions->len; k++)
+        {
+          Mention *m = mention_at (s, k);
+
+          if ((m->flags & MENTION_POSSESSIVE) && m->last + 1 == i && is_actor_mention (s, m))
+            agent = m;
+        }
       /* "cyber activity from Russia’s GRU", "attacks by the GRU" */
       for (guint k = i + 1; k <= MIN (s->last, i + 4); k++)
         if (g_str_equal (norm (s, k), "by") || (g_str_equal (norm (s, k), "from") && !is_attack_word (w)))
@@ -705,7 +734,7 @@ rule_attacks (Sentence *s)
           attacker = -1, agent = NULL, g_array_set_size (victims, 0);
 
       /* "confirmed the cyber-attacks": those just spoken of. */
-      if (attacker < 0 && i > s->first &&
+      if (attacker < 0 && i > s->first && !g_str_has_suffix (w, "ed") && !g_str_has_suffix (w, "en") &&
           (g_str_equal (norm (s, i - 1), "the") || g_str_equal (norm (s, i - 1), "these")) && x->last_accused >= 0)
         attacker = x->last_accused;
 
@@ -800,6 +829,14 @@ rule_accuse_verbs (Sentence *s)
 
           if (from != G_MAXUINT && from < i + 8)
             objects_after (s, from, 6, accused);
+        }
+      else if (g_str_has_prefix (w, "attribut"))
+        {
+          /* "attribute the theft … to TraderTraitor" */
+          guint to = find_word (s, "to", i);
+
+          if (to != G_MAXUINT && to < i + 16)
+            objects_after (s, to, 4, accused);
         }
       else
         objects_after (s, i, 6, accused);
@@ -1242,6 +1279,38 @@ rule_attribution (Sentence *s)
               from = m->first;
               break;
             }
+        }
+      /* After the group: "TraderTraitor, a group affiliated with North
+       * Korea’s Reconnaissance General Bureau". */
+      if (state < 0 && g->last + 2 <= s->last && g_str_equal (norm (s, g->last + 1), ","))
+        {
+          guint sponsor_at = G_MAXUINT;
+
+          for (guint t = g->last + 2; t <= MIN (s->last, g->last + 7); t++)
+            if (IN_LIST (norm (s, t), sponsor_words))
+              {
+                sponsor_at = t;
+                break;
+              }
+          if (sponsor_at != G_MAXUINT)
+            for (guint j = k + 1; j < s->mentions->len; j++)
+              {
+                Mention *m = mention_at (s, j);
+
+                if (m->first > sponsor_at + 4)
+                  break;
+                if (m->first <= sponsor_at)
+                  continue;
+                if (_ag_actor_is_state (x, m->actor) && !(m->flags & MENTION_CAPITAL))
+                  state = m->actor;
+                else if (actor (x, m->actor)->kind == AG_ACTOR_ORGANIZATION && actor (x, m->actor)->country != NULL)
+                  state = _ag_extraction_country_actor (x, actor (x, m->actor)->country);
+                if (state >= 0)
+                  {
+                    from = g->first;
+                    break;
+                  }
+              }
         }
       if (state < 0)
         continue;
