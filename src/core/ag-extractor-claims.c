@@ -73,7 +73,7 @@ static const char * const attack_prefixes[] = {
   "attack", "cyberattack", "breach", "hack", "target", "compromis", "infiltrat",
   "intrusion", "reconnaissance", "sabotag", "espionage", "spied", "spying", "disrupt",
   "penetrat", "stole", "steal", "theft", "heist", "ransomware", "malware", "phishing",
-  "ddos", "wiper",
+  "ddos", "wiper", "accessed",
 };
 
 static const char * const sponsor_words[] = {
@@ -496,6 +496,17 @@ find_speakers (Sentence *s)
         continue;
       if (is_passive (s, i))
         continue;
+      /* "Dutch claims": a noun, not a saying. */
+      if ((g_str_equal (w, "claims") || g_str_equal (w, "says")) && i > s->first)
+        {
+          gboolean noun = FALSE;
+
+          for (guint k = 0; k < s->mentions->len; k++)
+            if (mention_at (s, k)->last + 1 == i && (mention_at (s, k)->flags & MENTION_DEMONYM))
+              noun = TRUE;
+          if (noun)
+            continue;
+        }
       /* "so-called" is no saying. */
       if (g_str_equal (w, "called") && i > s->first &&
           ((tok (x, i - 1)->flags & AG_TOKEN_HYPHEN) || g_str_equal (norm (s, i - 1), "so")))
@@ -620,6 +631,7 @@ rule_attacks (Sentence *s)
       gint attacker = -1;
       g_autoptr(GArray) victims = g_array_new (FALSE, FALSE, sizeof (gint));
       guint stop = s->first;
+      gboolean attacker_by = FALSE;
 
       if (!has_class (s, i, WC_ATTACK))
         continue;
@@ -643,7 +655,8 @@ rule_attacks (Sentence *s)
           continue;
       }
       /* "cyber attacks": the pair is one word. */
-      if (i > s->first && is_attack_word (norm (s, i - 1)))
+      if (i > s->first && is_attack_word (norm (s, i - 1)) &&
+          !g_str_has_suffix (norm (s, i - 1), "er") && !g_str_has_suffix (norm (s, i - 1), "ers"))
         continue;
 
       /* An accusation or a sanction in between makes its object the attacker:
@@ -689,8 +702,11 @@ rule_attacks (Sentence *s)
           {
             gint by = first_after (s, k, 8);
 
-            if (by >= 0 && !_ag_actor_is_state (x, by) == !_ag_actor_is_state (x, by))
-              attacker = by;
+            if (by >= 0)
+              {
+                attacker = by;
+                attacker_by = TRUE;
+              }
             break;
           }
       if (attacker < 0 && agent != NULL)
@@ -729,9 +745,10 @@ rule_attacks (Sentence *s)
 
       /* "accusations of cyberattacks by the US": a reported allegation,
        * which the accusation rules take. */
-      for (guint k = i; k > s->first && k + 9 > i; k--)
-        if (g_str_has_prefix (norm (s, k - 1), "accusation") || g_str_has_prefix (norm (s, k - 1), "allegation"))
-          attacker = -1, agent = NULL, g_array_set_size (victims, 0);
+      if (attacker_by)
+        for (guint k = i; k > s->first && k + 9 > i; k--)
+          if (g_str_has_prefix (norm (s, k - 1), "accusation") || g_str_has_prefix (norm (s, k - 1), "allegation"))
+            attacker = -1, agent = NULL, g_array_set_size (victims, 0);
 
       /* "confirmed the cyber-attacks": those just spoken of. */
       if (attacker < 0 && i > s->first && !g_str_has_suffix (w, "ed") && !g_str_has_suffix (w, "en") &&
@@ -785,7 +802,9 @@ rule_accuse_verbs (Sentence *s)
       g_autoptr(GArray) accusers = g_array_new (FALSE, FALSE, sizeof (gint));
       Mention *subject;
 
-      if (!has_class (s, i, WC_ACCUSE))
+      if (!has_class (s, i, WC_ACCUSE) &&
+          !((g_str_equal (w, "calling") || g_str_equal (w, "called") || g_str_equal (w, "call")) &&
+            g_str_equal (norm (s, i + 1), "out")))
         continue;
 
       /* An accusation of malicious cyber activity, not of anything. */
@@ -869,6 +888,24 @@ rule_accuse_verbs (Sentence *s)
           }
       if (s->speakers->len > 0)
         accused = voice_of (x, g_array_index (s->speakers, gint, 0));
+      /* "allegations … that Chinese state-backed hackers breached": the state. */
+      for (guint k = 0; k < s->mentions->len; k++)
+        {
+          Mention *m = mention_at (s, k);
+
+          if (m->first > i && m->first < i + 12 && (m->flags & MENTION_STATE_ACT))
+            {
+              accused = m->actor;
+              break;
+            }
+        }
+      if (accused < 0)
+        {
+          Mention *m = subject_before (s, i, s->first);
+
+          if (m != NULL)
+            accused = voice_of (x, m->actor) >= 0 ? voice_of (x, m->actor) : m->actor;
+        }
       if (accused < 0)
         continue;
       for (guint k = 0; k < accusers->len; k++)
@@ -989,8 +1026,19 @@ rule_denials (Sentence *s)
       if (denier < 0)
         continue;
 
+      /* "rejects Dutch claims", "dismissed US allegations" */
+      for (guint k = 0; k < s->mentions->len; k++)
+        {
+          Mention *m = mention_at (s, k);
+
+          if (m->first > i && m->first <= i + 3 && m->actor != denier &&
+              (IN_LIST (norm (s, m->last + 1), report_words) || g_str_has_prefix (norm (s, m->last + 1), "allegation") ||
+               g_str_has_prefix (norm (s, m->last + 1), "accusation") || g_str_equal (norm (s, m->last + 1), "charges")))
+            g_array_append_val (accusers, m->actor);
+        }
+
       /* "accusations … by the US and the UK", "provided by the British side" */
-      for (guint k = i > s->first + 8 ? i - 8 : s->first; k <= s->last && k < i + 10; k++)
+      for (guint k = i > s->first + 8 ? i - 8 : s->first; accusers->len == 0 && k <= s->last && k < i + 10; k++)
         if (g_str_equal (norm (s, k), "by"))
           {
             objects_after (s, k, 6, accusers);

@@ -398,7 +398,20 @@ static const char * const people_nouns[] = {
   "journalists", "dissidents", "firms", "entities", "targets", "victims", "systems",
   "ministries", "departments", "banks", "universities", "utilities", "facilities",
   "operators", "providers", "hospitals", "firms", "industry", "sector", "elections",
-  "voters", "troops", "diplomats", "embassies", "servers", "websites",
+  "voters", "troops", "diplomats", "embassies", "servers", "websites", "network",
+  "grid", "forces",
+};
+
+/* "Dutch claims": the state that makes them. */
+static const char * const allegation_nouns[] = {
+  "claims", "allegations", "accusations", "charges", "accusation", "allegation",
+};
+
+/* "a Dutch military network": what comes between a demonym and a victim. */
+static const char * const victim_modifiers[] = {
+  "military", "government", "defence", "defense", "election", "electoral", "water",
+  "energy", "power", "telecommunications", "telecom", "health", "financial", "critical",
+  "corporate", "computer", "it", "naval", "nuclear",
 };
 
 static const char * const side_nouns[] = {
@@ -433,9 +446,10 @@ add_gazetteer_mentions (Extraction *x,
           const char *after = _ag_token_norm (x, match->last + 2);
 
           flags = MENTION_DEMONYM;
-          if (IN_LIST (next, side_nouns))
+          if (IN_LIST (next, side_nouns) || IN_LIST (next, allegation_nouns))
             flags |= MENTION_SIDE;
-          else if (IN_LIST (next, people_nouns))
+          else if (IN_LIST (next, people_nouns) ||
+                   (IN_LIST (next, victim_modifiers) && IN_LIST (after, people_nouns)))
             flags |= MENTION_PEOPLE;
           else if (IN_LIST (next, nationality_nouns))
             continue; /* nationality of unnamed people: not an actor */
@@ -443,7 +457,7 @@ add_gazetteer_mentions (Extraction *x,
               g_str_equal (after, "backed") || g_str_equal (next, "government") ||
               ((g_str_equal (next, "malicious") || g_str_equal (next, "cyber")) &&
                (g_str_has_prefix (after, "activit") || g_str_has_prefix (after, "attack") ||
-                g_str_has_prefix (after, "operation"))))
+                g_str_has_prefix (after, "operation") || g_str_equal (after, "espionage"))))
             flags |= MENTION_STATE_ACT;
         }
       else if (form_kind == AG_FORM_CAPITAL)
