@@ -458,9 +458,16 @@ find_speakers (Sentence *s)
 
   /* "…, the Justice Department said.": the voice closes the sentence. */
   {
+    static const char * const trailing[] = {
+      "today", "yesterday", "tonight", "earlier", "later", "on", "monday", "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday", "in", "a", "statement",
+      "this", "week", "last",
+    };
     guint end = s->last;
 
     while (end > s->first && !(tok (x, end)->flags & AG_TOKEN_WORD))
+      end--;
+    for (guint n = 0; n < 3 && end > s->first && IN_LIST (norm (s, end), trailing); n++)
       end--;
     if (end > s->first + 2 && IN_LIST (norm (s, end), report_words))
       {
@@ -687,6 +694,18 @@ rule_attacks (Sentence *s)
         }
 
       agent = subject_before (s, i, stop);
+      /* "measures against cyber-attacks": no event, no attacker here. */
+      {
+        guint k = i;
+
+        while (k > s->first && (g_str_equal (norm (s, k - 1), "cyber") || (tok (x, k - 1)->flags & AG_TOKEN_HYPHEN) ||
+                                g_str_equal (norm (s, k - 1), "malicious")))
+          k--;
+        if (k > s->first && (g_str_equal (norm (s, k - 1), "against") || g_str_equal (norm (s, k - 1), "counter") ||
+                             g_str_equal (norm (s, k - 1), "combat") || g_str_equal (norm (s, k - 1), "prevent") ||
+                             g_str_equal (norm (s, k - 1), "deter") || g_str_equal (norm (s, k - 1), "all")))
+          agent = NULL;
+      }
       /* "the US government’s cyberattacks on China": the possessor attacks,
        * wherever the phrase stands. */
       for (guint k = 0; k < s->mentions->len; k++)
@@ -1140,7 +1159,12 @@ rule_sanctions (Sentence *s)
         }
       else
         {
-          by = subject ? subject->actor : x->last_sanctioner;
+          by = subject ? subject->actor : -1;
+          /* "A grand jury indicted …, the Justice Department announced." */
+          if (by < 0 && s->speakers->len > 0)
+            by = voice_of (x, g_array_index (s->speakers, gint, 0));
+          if (by < 0)
+            by = x->last_sanctioner;
           /* "charged … officers working for the GRU’s cyber unit" */
           target = first_after (s, i, 10);
           {
@@ -1189,6 +1213,10 @@ resolve_pending (Sentence *s)
     return;
   if (part == G_MAXUINT)
     part = find_word (s, "members", s->first);
+  if (part == G_MAXUINT)
+    part = find_word (s, "behalf", s->first);
+  if (part == G_MAXUINT)
+    part = find_word (s, "for", s->first);
   if (part != G_MAXUINT)
     group = first_after (s, part, 8);
 
@@ -1223,16 +1251,47 @@ rule_membership (Sentence *s)
       const char *w = norm (s, i);
       gint body = -1;
       g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (gint));
+      g_autoptr(GArray) bodies = g_array_new (FALSE, FALSE, sizeof (gint));
 
       if (!((g_str_equal (w, "members") || g_str_equal (w, "member") || g_str_equal (w, "part")) &&
             g_str_equal (norm (s, i + 1), "of")))
         continue;
 
-      body = first_after (s, i + 1, 4);
-      if (body < 0)
+      {
+        g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint));
+
+        objects_after (s, i + 1, 4, found);
+        for (guint k = 0; k < found->len; k++)
+          {
+            gint candidate = g_array_index (found, gint, k);
+
+            if (actor (x, candidate)->kind == AG_ACTOR_ALLIANCE || actor (x, candidate)->kind == AG_ACTOR_ORGANIZATION)
+              g_array_append_val (bodies, candidate);
+          }
+      }
+      if (bodies->len == 0)
         continue;
-      if (actor (x, body)->kind != AG_ACTOR_ALLIANCE && actor (x, body)->kind != AG_ACTOR_ORGANIZATION)
-        continue;
+      body = g_array_index (bodies, gint, 0);
+
+      /* "Both countries are members": the last two states named. */
+      if (find_word (s, "both", s->first) < i || find_word (s, "two", s->first) < i)
+        {
+          gint last_two[2] = { -1, -1 };
+
+          for (guint k = 0; k < x->recent_states->len; k++)
+            {
+              gint state = g_array_index (x->recent_states, gint, k);
+
+              if (state != last_two[1])
+                {
+                  last_two[0] = last_two[1];
+                  last_two[1] = state;
+                }
+            }
+          for (guint k = 0; k < 2; k++)
+            if (last_two[k] >= 0)
+              g_array_append_val (members, last_two[k]);
+        }
 
       for (guint k = 0; k < s->mentions->len; k++)
         {
@@ -1251,17 +1310,19 @@ rule_membership (Sentence *s)
           objects_after (s, besides, 6, members);
       }
 
-      for (guint k = 0; k < members->len; k++)
-        {
-          gint member = g_array_index (members, gint, k);
+      for (guint b = 0; b < bodies->len; b++)
+        for (guint k = 0; k < members->len; k++)
+          {
+            gint member = g_array_index (members, gint, k);
 
-          if (member == body || actor (x, member)->kind == AG_ACTOR_PERSON ||
-              actor (x, member)->kind == AG_ACTOR_THREAT_GROUP)
-            continue;
-          add_claim (s, AG_CLAIM_MEMBER_OF, s->speakers->len > 0 && g_str_equal (w, "part") ?
-                     g_array_index (s->speakers, gint, 0) : -1,
-                     member, body, s->first, s->last, 0.8);
-        }
+            body = g_array_index (bodies, gint, b);
+            if (member == body || actor (x, member)->kind == AG_ACTOR_PERSON ||
+                actor (x, member)->kind == AG_ACTOR_THREAT_GROUP)
+              continue;
+            add_claim (s, AG_CLAIM_MEMBER_OF, s->speakers->len > 0 && g_str_equal (w, "part") ?
+                       g_array_index (s->speakers, gint, 0) : -1,
+                       member, body, s->first, s->last, 0.8);
+          }
     }
 }
 

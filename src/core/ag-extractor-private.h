@@ -99,6 +99,7 @@ typedef struct
   gint          last_accused;
   GArray       *last_speakers; /* gint */
   GArray       *issuers;       /* gint: the bodies of an advisory or release */
+  GArray       *recent_states; /* gint: states as named, last ones last (bounded) */
   gboolean      paragraph_quoted; /* the last paragraph ended inside quotes or "said:" */
   gboolean      in_list;       /* lines of bodies after a colon */
   guint         n_paragraphs;

@@ -323,6 +323,9 @@ add_mention (Extraction *x,
     case AG_ACTOR_COUNTRY:
       if (!(flags & MENTION_PEOPLE))
         x->last_country = m.actor;
+      g_array_append_val (x->recent_states, m.actor);
+      if (x->recent_states->len > 16)
+        g_array_remove_index (x->recent_states, 0);
       break;
     case AG_ACTOR_ALLIANCE:
       x->last_alliance = m.actor;
@@ -439,6 +442,12 @@ add_gazetteer_mentions (Extraction *x,
       gint actor;
 
       if (form_kind == AG_FORM_AMBIGUOUS)
+        continue;
+
+      /* A dateline ("WASHINGTON -", "BEIJING, Feb 7 (Xinhua) --") is a place. */
+      if (match->first == 0 && (token_at (x, match->last)->flags & AG_TOKEN_ALL_CAPS) &&
+          (g_str_equal (next, "-") || g_str_equal (next, "–") || g_str_equal (next, "—") ||
+           g_str_equal (next, "(") || g_str_equal (next, ",")))
         continue;
 
       if (form_kind == AG_FORM_DEMONYM)
@@ -750,6 +759,11 @@ add_person_patterns (Extraction *x)
 
       if (!(t->flags & AG_TOKEN_WORD) || covered (x, i))
         continue;
+
+      /* "Attorney General Loretta Lynch": the title goes on. */
+      while (IN_LIST (t->norm, person_titles) && i + 2 < tokens->len &&
+             IN_LIST (token_at (x, i + 1)->norm, person_titles) && is_capitalized_word (x, i + 1))
+        t = token_at (x, ++i);
 
       /* Title, then name: "spokesman Lin Jian", "spokesman, Dmitry Peskov,". */
       if (IN_LIST (t->norm, person_titles) &&
@@ -1345,6 +1359,7 @@ extraction_clear (Extraction *x)
   g_array_unref (x->mentions);
   g_array_unref (x->last_speakers);
   g_array_unref (x->issuers);
+  g_array_unref (x->recent_states);
   g_hash_table_unref (x->actor_keys);
   g_hash_table_unref (x->word_classes);
   g_hash_table_unref (x->seen_forms);
@@ -1499,6 +1514,7 @@ ag_extractor_extract (AgExtractor   *self,
   x.mentions = g_array_new (FALSE, TRUE, sizeof (Mention));
   x.last_speakers = g_array_new (FALSE, FALSE, sizeof (gint));
   x.issuers = g_array_new (FALSE, FALSE, sizeof (gint));
+  x.recent_states = g_array_new (FALSE, FALSE, sizeof (gint));
   x.last_person = x.last_country = x.last_alliance = x.last_group = x.last_org = -1;
   x.last_sanctioner = -1;
   x.last_accused = -1;
