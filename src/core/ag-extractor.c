@@ -1168,7 +1168,8 @@ add_references (Extraction *x)
             }
           name = g_strdup_printf ("%s Parliament", actor_get (x, state)->name);
           body = actor_for (x, name, AG_ACTOR_ORGANIZATION, NULL);
-          actor_get (x, body)->country = g_strdup (actor_get (x, state)->country);
+          if (actor_get (x, body)->country == NULL)
+            actor_get (x, body)->country = g_strdup (actor_get (x, state)->country);
           _ag_extraction_add_alias (x, body, x->paragraph->text + t->start, t->end - t->start);
           add_mention (x, i, i, body, MENTION_NAME);
         }
