@@ -76,6 +76,11 @@ static const char * const attack_prefixes[] = {
   "ddos", "wiper", "accessed",
 };
 
+static const char * const hedge_words[] = {
+  "allegedly", "alleged", "reportedly", "suspected", "likely", "possibly", "may",
+  "might", "could", "probably", "apparently", "purportedly", "believed",
+};
+
 static const char * const sponsor_words[] = {
   "sponsored", "affiliated", "backed", "linked", "directed", "controlled",
 };
@@ -239,6 +244,14 @@ add_claim (Sentence    *s,
     from = s->first, to = s->last;
   a = tok (x, from);
   b = tok (x, to);
+
+  /* Hedged sentences ("allegedly", "likely", "suspected") are less sure. */
+  for (guint i = s->first; i <= s->last; i++)
+    if (IN_LIST (norm (s, i), hedge_words))
+      {
+        confidence *= 0.75;
+        break;
+      }
 
   claim.kind = kind;
   claim.speaker = speaker;
