@@ -1268,6 +1268,10 @@ extract_paragraph (AgParagraph *paragraph,
   if (g_cancellable_is_cancelled (x->cancellable))
     return FALSE;
 
+  /* A line of only Unicode spaces has no tokens. */
+  if (n_tokens == 0)
+    return TRUE;
+
   x->paragraph = paragraph;
   g_array_set_size (x->mentions, 0);
 
