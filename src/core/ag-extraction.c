@@ -33,6 +33,13 @@ struct _AgExtraction
 
   GPtrArray *actors; /* (element-type AgExtractedActor) */
   GPtrArray *claims; /* (element-type AgExtractedClaim) */
+
+  /* Name key → actor, names before aliases; rebuilt when the number of
+   * actors or aliases has changed since it was made. */
+  GHashTable *index;
+  GHashTable *names;  /* name key → actor, for ag_extraction_add_actor () */
+  guint       index_actors;
+  guint       index_aliases;
 };
 
 G_DEFINE_FINAL_TYPE (AgExtraction, ag_extraction, G_TYPE_OBJECT)
@@ -601,6 +608,8 @@ ag_extraction_finalize (GObject *object)
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->claims, g_ptr_array_unref);
+  g_clear_pointer (&self->index, g_hash_table_unref);
+  g_clear_pointer (&self->names, g_hash_table_unref);
 
   G_OBJECT_CLASS (ag_extraction_parent_class)->finalize (object);
 }
@@ -717,6 +726,7 @@ ag_extraction_init (AgExtraction *self)
 {
   self->actors = g_ptr_array_new_with_free_func ((GDestroyNotify) ag_extracted_actor_free);
   self->claims = g_ptr_array_new_with_free_func ((GDestroyNotify) ag_extracted_claim_free);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Public API */
@@ -982,21 +992,16 @@ ag_extraction_add_actor (AgExtraction *self,
   g_return_val_if_fail (name != NULL, NULL);
 
   key = ag_name_key (name);
-  for (guint i = 0; i < self->actors->len; i++)
-    {
-      g_autofree char *other_key = NULL;
-
-      actor = g_ptr_array_index (self->actors, i);
-      other_key = ag_name_key (actor->name);
-      if (g_str_equal (key, other_key))
-        return actor;
-    }
+  actor = g_hash_table_lookup (self->names, key);
+  if (actor != NULL)
+    return actor;
 
   actor = g_new0 (AgExtractedActor, 1);
   actor->name = g_strdup (name);
   actor->kind = kind;
   actor->aliases = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->actors, actor);
+  g_hash_table_insert (self->names, g_steal_pointer (&key), actor);
 
   return actor;
 }
@@ -1119,6 +1124,7 @@ ag_extraction_find_actor (AgExtraction *self,
                           const char   *name)
 {
   g_autofree char *key = NULL;
+  guint n_aliases = 0;
 
   g_return_val_if_fail (AG_IS_EXTRACTION (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -1128,28 +1134,41 @@ ag_extraction_find_actor (AgExtraction *self,
     return NULL;
 
   for (guint i = 0; i < self->actors->len; i++)
+    n_aliases += ((AgExtractedActor *)g_ptr_array_index (self->actors, i))->aliases->len;
+
+  if (self->index == NULL || self->index_actors != self->actors->len || self->index_aliases != n_aliases)
     {
-      const AgExtractedActor *actor = g_ptr_array_index (self->actors, i);
-      g_autofree char *actor_key = ag_name_key (actor->name);
-
-      if (g_str_equal (key, actor_key))
-        return actor;
-    }
-
-  for (guint i = 0; i < self->actors->len; i++)
-    {
-      const AgExtractedActor *actor = g_ptr_array_index (self->actors, i);
-
-      for (guint j = 0; j < actor->aliases->len; j++)
+      g_clear_pointer (&self->index, g_hash_table_unref);
+      self->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < self->actors->len; i++)
         {
-          g_autofree char *alias_key = ag_name_key (g_ptr_array_index (actor->aliases, j));
+          AgExtractedActor *actor = g_ptr_array_index (self->actors, i);
+          char *actor_key = ag_name_key (actor->name);
 
-          if (g_str_equal (key, alias_key))
-            return actor;
+          if (g_hash_table_contains (self->index, actor_key))
+            g_free (actor_key);
+          else
+            g_hash_table_insert (self->index, actor_key, actor);
         }
+      for (guint i = 0; i < self->actors->len; i++)
+        {
+          AgExtractedActor *actor = g_ptr_array_index (self->actors, i);
+
+          for (guint j = 0; j < actor->aliases->len; j++)
+            {
+              char *alias_key = ag_name_key (g_ptr_array_index (actor->aliases, j));
+
+              if (g_hash_table_contains (self->index, alias_key))
+                g_free (alias_key);
+              else
+                g_hash_table_insert (self->index, alias_key, actor);
+            }
+        }
+      self->index_actors = self->actors->len;
+      self->index_aliases = n_aliases;
     }
 
-  return NULL;
+  return g_hash_table_lookup (self->index, key);
 }
 
 guint

@@ -32,6 +32,7 @@ typedef struct
   guint       last;
   GArray     *speakers;  /* gint: who voices the sentence */
   GArray     *mentions;  /* Mention *: those in the sentence */
+  GArray     *scratch;   /* gint: for first_after () */
 } Sentence;
 
 static const char * const report_words[] = {
@@ -74,6 +75,12 @@ static const char * const attack_prefixes[] = {
   "intrusion", "reconnaissance", "sabotag", "espionage", "spied", "spying", "disrupt",
   "penetrat", "stole", "steal", "theft", "heist", "ransomware", "malware", "phishing",
   "ddos", "wiper", "accessed",
+};
+
+static const char * const victim_nouns[] = {
+  "firms", "companies", "organizations", "organisations", "entities", "networks",
+  "agencies", "operators", "providers", "institutions", "targets", "victims",
+  "infrastructure", "systems", "sectors", "businesses", "utilities", "universities",
 };
 
 static const char * const hedge_words[] = {
@@ -401,6 +408,8 @@ objects_after (Sentence *s,
         continue;
       /* "Russia’s GRU": the GRU. "the Netherlands-based OPCW": the OPCW. */
       if ((k + 1 < s->mentions->len && (m->flags & MENTION_POSSESSIVE) && mention_at (s, k + 1)->first == m->last + 1) ||
+          (k + 1 < s->mentions->len && (m->flags & MENTION_STATE_ACT) && mention_at (s, k + 1)->first <= m->last + 6 &&
+           actor (s->x, mention_at (s, k + 1)->actor)->kind == AG_ACTOR_THREAT_GROUP) ||
           g_str_equal (norm (s, m->last + 1), "based") ||
           ((tok (s->x, MIN (s->last, m->last + 1))->flags & AG_TOKEN_HYPHEN) && g_str_equal (norm (s, m->last + 2), "based")))
         continue;
@@ -432,10 +441,9 @@ first_after (Sentence *s,
              guint     i,
              guint     window)
 {
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint));
-
-  objects_after (s, i, window, found);
-  return found->len > 0 ? g_array_index (found, gint, 0) : -1;
+  g_array_set_size (s->scratch, 0);
+  objects_after (s, i, window, s->scratch);
+  return s->scratch->len > 0 ? g_array_index (s->scratch, gint, 0) : -1;
 }
 
 static guint
@@ -649,17 +657,26 @@ rule_attacks (Sentence *s)
       const char *w = norm (s, i);
       Mention *agent = NULL;
       gint attacker = -1;
-      g_autoptr(GArray) victims = g_array_new (FALSE, FALSE, sizeof (gint));
+      g_autoptr(GArray) victims = NULL;
       guint stop = s->first;
       gboolean attacker_by = FALSE;
 
-      if (!has_class (s, i, WC_ATTACK))
+      /* "breaking into", "broke into", "gained access to" */
+      if (((g_str_equal (w, "breaking") || g_str_equal (w, "broke") || g_str_equal (w, "break")) &&
+           g_str_equal (norm (s, i + 1), "into")) ||
+          (g_str_equal (w, "access") && (g_str_equal (norm (s, i - 1), "gained") || g_str_equal (norm (s, i - 1), "gain") ||
+                                         g_str_has_prefix (norm (s, i - 1), "unauthori"))))
+        ;
+      else if (!has_class (s, i, WC_ATTACK))
         continue;
       if ((g_str_equal (w, "actions") || g_str_equal (w, "activity") || g_str_equal (w, "activities") ||
            g_str_equal (w, "operations")) && g_str_equal (norm (s, i + 1), "against"))
         ;
+      else if (g_str_equal (norm (s, i + 1), "into") || g_str_equal (w, "access"))
+        ;
       else if (!is_attack_word (w) || g_str_has_suffix (w, "er") || g_str_has_suffix (w, "ers"))
         continue;
+      victims = g_array_new (FALSE, FALSE, sizeof (gint));
       /* "cyber-attack allegations", "never carried out any hacking" */
       if (g_str_has_prefix (norm (s, i + 1), "allegation") || g_str_has_prefix (norm (s, i + 1), "accusation") ||
           g_str_equal (norm (s, i + 1), "claims"))
@@ -771,9 +788,26 @@ rule_attacks (Sentence *s)
                 break;
             }
         }
-      if (victims->len == 0 && (g_str_has_suffix (w, "ed") || g_str_has_suffix (w, "ing")) &&
+      if (victims->len == 0 && (g_str_has_suffix (w, "ed") || g_str_has_suffix (w, "ing") ||
+                                g_str_equal (norm (s, i + 1), "into") || g_str_equal (w, "access")) &&
           !g_str_equal (norm (s, i + 1), "by"))
-        objects_after (s, i, 4, victims);
+        objects_after (s, i + (g_str_equal (norm (s, i + 1), "into") || g_str_equal (norm (s, i + 1), "to") ? 1 : 0),
+                       4, victims);
+      /* "firms in the United States", "a network used by the Dutch forces" */
+      if (victims->len == 0)
+        {
+          for (guint k = i + 1; k <= MIN (s->last, i + 8); k++)
+            {
+              gboolean in_place = g_str_equal (norm (s, k), "in") && k > i + 1 && IN_LIST (norm (s, k - 1), victim_nouns);
+              gboolean used_by = g_str_equal (norm (s, k), "by") && g_str_equal (norm (s, k - 1), "used");
+
+              if (in_place || used_by)
+                {
+                  objects_after (s, k, 5, victims);
+                  break;
+                }
+            }
+        }
 
       /* "accusations of cyberattacks by the US": a reported allegation,
        * which the accusation rules take. */
@@ -830,14 +864,16 @@ rule_accuse_verbs (Sentence *s)
   for (guint i = s->first; i <= s->last; i++)
     {
       const char *w = norm (s, i);
-      g_autoptr(GArray) accused = g_array_new (FALSE, FALSE, sizeof (gint));
-      g_autoptr(GArray) accusers = g_array_new (FALSE, FALSE, sizeof (gint));
+      g_autoptr(GArray) accused = NULL;
+      g_autoptr(GArray) accusers = NULL;
       Mention *subject;
 
       if (!has_class (s, i, WC_ACCUSE) &&
           !((g_str_equal (w, "calling") || g_str_equal (w, "called") || g_str_equal (w, "call")) &&
             g_str_equal (norm (s, i + 1), "out")))
         continue;
+      accused = g_array_new (FALSE, FALSE, sizeof (gint));
+      accusers = g_array_new (FALSE, FALSE, sizeof (gint));
 
       /* An accusation of malicious cyber activity, not of anything. */
       {
@@ -907,11 +943,12 @@ rule_accuse_verbs (Sentence *s)
    * after "by", the accused the voice that reports them. */
   for (guint i = s->first; i <= s->last; i++)
     {
-      g_autoptr(GArray) accusers = g_array_new (FALSE, FALSE, sizeof (gint));
+      g_autoptr(GArray) accusers = NULL;
       gint accused = -1;
 
       if (!g_str_has_prefix (norm (s, i), "accusation") && !g_str_has_prefix (norm (s, i), "allegation"))
         continue;
+      accusers = g_array_new (FALSE, FALSE, sizeof (gint));
       for (guint k = i + 1; k <= MIN (s->last, i + 8); k++)
         if (g_str_equal (norm (s, k), "by"))
           {
@@ -1019,13 +1056,14 @@ rule_denials (Sentence *s)
   for (guint i = s->first; i <= s->last; i++)
     {
       const char *w = norm (s, i);
-      g_autoptr(GArray) accusers = g_array_new (FALSE, FALSE, sizeof (gint));
+      g_autoptr(GArray) accusers = NULL;
       gint denier = -1;
       gint speaker = -1;
       Mention *subject;
 
       if (!has_class (s, i, WC_DENY))
         continue;
+      accusers = g_array_new (FALSE, FALSE, sizeof (gint));
       if (g_str_equal (w, "pushing") || g_str_equal (w, "pushed"))
         if (!g_str_equal (norm (s, i + 1), "back"))
           continue;
@@ -1142,6 +1180,23 @@ rule_sanctions (Sentence *s)
 
       if (!has_class (s, i, WC_SANCTION))
         continue;
+      /* "would consider sanctions", "threatened to impose": not taken. */
+      {
+        gboolean intent = FALSE;
+
+        for (guint k = i; k > s->first && k + 5 > i; k--)
+          {
+            const char *m = norm (s, k - 1);
+
+            if (g_str_equal (m, "would") || g_str_equal (m, "will") || g_str_equal (m, "could") ||
+                g_str_equal (m, "consider") || g_str_equal (m, "considering") || g_str_equal (m, "threatened") ||
+                g_str_equal (m, "threatens") || g_str_equal (m, "plans") || g_str_equal (m, "may") ||
+                g_str_equal (m, "might") || g_str_equal (m, "calls") || g_str_equal (m, "urged"))
+              intent = TRUE;
+          }
+        if (intent)
+          continue;
+      }
       if ((g_str_equal (w, "charges") || g_str_equal (w, "charged")) &&
           !g_str_equal (norm (s, i - 1), "criminal") && g_str_equal (w, "charges"))
         continue;
@@ -1263,12 +1318,14 @@ rule_membership (Sentence *s)
     {
       const char *w = norm (s, i);
       gint body = -1;
-      g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (gint));
-      g_autoptr(GArray) bodies = g_array_new (FALSE, FALSE, sizeof (gint));
+      g_autoptr(GArray) members = NULL;
+      g_autoptr(GArray) bodies = NULL;
 
       if (!((g_str_equal (w, "members") || g_str_equal (w, "member") || g_str_equal (w, "part")) &&
             g_str_equal (norm (s, i + 1), "of")))
         continue;
+      members = g_array_new (FALSE, FALSE, sizeof (gint));
+      bodies = g_array_new (FALSE, FALSE, sizeof (gint));
 
       {
         g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint));
@@ -1381,7 +1438,8 @@ rule_attribution (Sentence *s)
               if (g_str_equal (norm (s, t), "which") || g_str_equal (norm (s, t), "that") ||
                   g_str_equal (norm (s, t), ";") || g_str_equal (norm (s, t), "by") ||
                   g_str_equal (norm (s, t), "for") || IN_LIST (norm (s, t), accuse_words) ||
-                  IN_LIST (norm (s, t), report_words))
+                  IN_LIST (norm (s, t), report_words) || IN_LIST (norm (s, t), sanction_words) ||
+                  (is_attack_word (norm (s, t)) && g_str_has_suffix (norm (s, t), "ed")))
                 clause = TRUE;
             if (clause)
               continue;
@@ -1395,7 +1453,9 @@ rule_attribution (Sentence *s)
               from = m->first;
               break;
             }
-          if (actor (x, m->actor)->kind == AG_ACTOR_ORGANIZATION && actor (x, m->actor)->country != NULL)
+          /* A state's service right by the group: "GRU’s Main Centre". */
+          if (actor (x, m->actor)->kind == AG_ACTOR_ORGANIZATION && actor (x, m->actor)->country != NULL &&
+              ((m->flags & MENTION_POSSESSIVE) || m->last + 4 >= g->first))
             {
               state = _ag_extraction_country_actor (x, actor (x, m->actor)->country);
               from = m->first;
@@ -1500,9 +1560,10 @@ _ag_extractor_claims (Extraction *x,
                       guint       first,
                       guint       last)
 {
-  Sentence s = { x, first, last, NULL, NULL };
+  Sentence s = { x, first, last, NULL, NULL, NULL };
 
   s.speakers = g_array_new (FALSE, FALSE, sizeof (gint));
+  s.scratch = g_array_new (FALSE, FALSE, sizeof (gint));
   s.mentions = g_array_new (FALSE, FALSE, sizeof (Mention *));
   for (guint k = 0; k < x->mentions->len; k++)
     {
@@ -1542,6 +1603,7 @@ _ag_extractor_claims (Extraction *x,
   (void)sentence;
   g_array_unref (s.speakers);
   g_array_unref (s.mentions);
+  g_array_unref (s.scratch);
 }
 
 void

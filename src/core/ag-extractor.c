@@ -41,7 +41,7 @@ static const char * const person_titles[] = {
   "chancellor", "senator", "general", "adviser", "advisor", "envoy", "head", "official",
   "deputy", "attorney", "prosecutor", "mr", "mrs", "ms", "dr", "prof", "professor",
   "researcher", "analyst", "governor", "mayor", "leader", "king", "queen", "sheikh",
-  "colonel", "admiral", "officer", "representative", "lawmaker", "mp",
+  "colonel", "admiral", "officer", "representative", "lawmaker", "mp", "prime",
 };
 
 /* Lower-case words of an office in a title: "foreign ministry spokesman". */
@@ -685,18 +685,24 @@ set_represents (Extraction *x,
 
   if (body >= 0)
     {
-      Actor *b = actor_get (x, body);
+      AgActorKind body_kind = actor_get (x, body)->kind;
+      g_autofree char *body_country = g_strdup (actor_get (x, body)->country);
+      gint represents;
 
-      if (b->kind == AG_ACTOR_ORGANIZATION && !for_state)
-        p->represents = body;
-      else if (b->kind == AG_ACTOR_COUNTRY)
-        p->represents = body;
-      else if (b->country != NULL)
-        p->represents = _ag_extraction_country_actor (x, b->country);
+      /* Looking a state up may add an actor and move the array: only
+       * indexes are kept across it. */
+      if (body_kind == AG_ACTOR_ORGANIZATION && !for_state)
+        represents = body;
+      else if (body_kind == AG_ACTOR_COUNTRY)
+        represents = body;
+      else if (body_country != NULL)
+        represents = _ag_extraction_country_actor (x, body_country);
       else
-        p->represents = body;
-      if (b->country != NULL && p->country == NULL)
-        p->country = g_strdup (b->country);
+        represents = body;
+      p = actor_get (x, person);
+      p->represents = represents;
+      if (body_country != NULL && p->country == NULL)
+        p->country = g_steal_pointer (&body_country);
     }
   else if (for_state)
     {
@@ -715,10 +721,15 @@ set_represents (Extraction *x,
       p->represents = state >= 0 ? state : x->last_country;
     }
 
+  p = actor_get (x, person);
   p->speaks_for_state = for_state;
   if (p->represents >= 0 && for_state && actor_get (x, p->represents)->kind != AG_ACTOR_COUNTRY &&
       actor_get (x, p->represents)->country != NULL)
-    p->represents = _ag_extraction_country_actor (x, actor_get (x, p->represents)->country);
+    {
+      gint state = _ag_extraction_country_actor (x, actor_get (x, p->represents)->country);
+
+      actor_get (x, person)->represents = state;
+    }
 }
 
 static gint
