@@ -21,6 +21,7 @@ static const struct {
   AgCliCommand  run;
   const char   *summary;
 } commands[] = {
+  { "export", ag_cli_export, N_("Lay a case’s actor graph out and write it as SVG, PNG, PDF, DOT, GraphML or JSON") },
   { "extract", ag_cli_extract, N_("Print the actors and claims found in documents") },
   { "import", ag_cli_import, N_("Add documents to a case, creating the case if it is missing") },
   { "info",   ag_cli_info,   N_("Count a case’s documents, actors and claims") },

@@ -21,6 +21,8 @@ enum {
 typedef int (*AgCliCommand) (int    argc,
                              char **argv);
 
+int  ag_cli_export    (int          argc,
+                       char       **argv);
 int  ag_cli_extract   (int          argc,
                        char       **argv);
 int  ag_cli_import    (int          argc,
