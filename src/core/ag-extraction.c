@@ -320,19 +320,9 @@ parse_actor (AgExtraction  *self,
 
   /* A second entry for the same name adds its aliases to the first. */
   key = ag_name_key (name);
-  for (guint i = 0; i < self->actors->len; i++)
-    {
-      AgExtractedActor *other = g_ptr_array_index (self->actors, i);
-      g_autofree char *other_key = ag_name_key (other->name);
-
-      if (g_str_equal (key, other_key))
-        {
-          actor = other;
-          if (strcmp (other->name, name) != 0)
-            ag_extracted_actor_add_alias (actor, name);
-          break;
-        }
-    }
+  actor = g_hash_table_lookup (self->names, key);
+  if (actor != NULL && strcmp (actor->name, name) != 0)
+    ag_extracted_actor_add_alias (actor, name);
 
   if (actor == NULL)
     actor = ag_extraction_add_actor (self, kind, name);
