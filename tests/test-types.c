@@ -54,6 +54,31 @@ test_name_key_symbols (void)
   g_assert_cmpstr (blank, ==, "");
 }
 
+/* The ASCII fast path must give the keys the Unicode path gives: a
+ * trailing "’" (punctuation, dropped) sends the same name down the other. */
+static void
+test_name_key_ascii_path (void)
+{
+  for (guint n = 0; n < 2000; n++)
+    {
+      char name[24];
+      guint length = g_test_rand_int_range (0, sizeof name - 1);
+      g_autofree char *unicode = NULL;
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      for (guint i = 0; i < length; i++)
+        name[i] = (char)g_test_rand_int_range (1, 128);
+      name[length] = '\0';
+
+      unicode = g_strconcat (name, "\u2019", NULL);
+      a = ag_name_key (name);
+      b = ag_name_key (unicode);
+      if (g_strcmp0 (a, b) != 0)
+        g_error ("“%s”: fast key “%s”, Unicode key “%s”", g_strescape (name, NULL), a, b);
+    }
+}
+
 static void
 test_enum_strings (void)
 {
@@ -92,6 +117,7 @@ main (int    argc,
 
   g_test_add_func ("/types/name-key", test_name_key);
   g_test_add_func ("/types/name-key/symbols", test_name_key_symbols);
+  g_test_add_func ("/types/name-key/ascii-path", test_name_key_ascii_path);
   g_test_add_func ("/types/enum-strings", test_enum_strings);
 
   return g_test_run ();

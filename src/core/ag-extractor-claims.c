@@ -133,7 +133,14 @@ enum {
   WC_SANCTION = 1 << 3,
   WC_ATTACK   = 1 << 4,
   WC_COOP     = 1 << 5,
+  WC_HEDGE    = 1 << 6,
+  WC_ALLEGE   = 1 << 7,
+  WC_CULPRIT  = 1 << 8,
+  WC_MEMBER   = 1 << 9,
 };
+
+G_LOCK_DEFINE_STATIC (word_classes);
+static GHashTable *word_classes; /* normal form → word classes + 1 */
 
 void
 _ag_extractor_classify (Extraction *x)
@@ -150,8 +157,13 @@ _ag_extractor_classify (Extraction *x)
           t->classes = 0;
           continue;
         }
-      /* Most words come back many times: classify each once. */
-      known = g_hash_table_lookup (x->word_classes, w);
+      /* Most words come back many times: classify each once, for every
+       * document of the process. */
+      G_LOCK (word_classes);
+      if (word_classes == NULL)
+        word_classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      known = g_hash_table_lookup (word_classes, w);
+      G_UNLOCK (word_classes);
       if (known != NULL)
         {
           t->classes = GPOINTER_TO_UINT (known) - 1;
@@ -170,10 +182,20 @@ _ag_extractor_classify (Extraction *x)
         classes |= WC_ATTACK;
       if (g_str_has_prefix (w, "cooperat") || g_str_has_prefix (w, "collaborat"))
         classes |= WC_COOP;
+      if (IN_LIST (w, hedge_words))
+        classes |= WC_HEDGE;
+      if (g_str_has_prefix (w, "accusation") || g_str_has_prefix (w, "allegation"))
+        classes |= WC_ALLEGE;
+      if (g_str_equal (w, "carried") || g_str_equal (w, "responsible") || g_str_equal (w, "behind"))
+        classes |= WC_CULPRIT;
+      if (g_str_equal (w, "members") || g_str_equal (w, "member") || g_str_equal (w, "part"))
+        classes |= WC_MEMBER;
       t->classes = classes;
-      /* Bounded: a document of random words must not grow this forever. */
-      if (g_hash_table_size (x->word_classes) < 200000)
-        g_hash_table_insert (x->word_classes, g_strdup (w), GUINT_TO_POINTER (classes + 1));
+      /* Bounded: documents of random words must not grow this forever. */
+      G_LOCK (word_classes);
+      if (g_hash_table_size (word_classes) < 200000)
+        g_hash_table_insert (word_classes, g_strdup (w), GUINT_TO_POINTER (classes + 1));
+      G_UNLOCK (word_classes);
     }
 }
 
@@ -254,7 +276,7 @@ add_claim (Sentence    *s,
 
   /* Hedged sentences ("allegedly", "likely", "suspected") are less sure. */
   for (guint i = s->first; i <= s->last; i++)
-    if (IN_LIST (norm (s, i), hedge_words))
+    if (has_class (s, i, WC_HEDGE))
       {
         confidence *= 0.75;
         break;
@@ -946,7 +968,7 @@ rule_accuse_verbs (Sentence *s)
       g_autoptr(GArray) accusers = NULL;
       gint accused = -1;
 
-      if (!g_str_has_prefix (norm (s, i), "accusation") && !g_str_has_prefix (norm (s, i), "allegation"))
+      if (!has_class (s, i, WC_ALLEGE))
         continue;
       accusers = g_array_new (FALSE, FALSE, sizeof (gint));
       for (guint k = i + 1; k <= MIN (s->last, i + 8); k++)
@@ -993,6 +1015,8 @@ rule_accuse_verbs (Sentence *s)
       {
         gint culprit = -1;
 
+        if (!has_class (s, i, WC_CULPRIT))
+          continue;
         if (g_str_equal (norm (s, i), "carried") && g_str_equal (norm (s, i + 1), "out") &&
             g_str_equal (norm (s, i + 2), "by"))
           culprit = first_after (s, i + 2, 6);
@@ -1321,6 +1345,8 @@ rule_membership (Sentence *s)
       g_autoptr(GArray) members = NULL;
       g_autoptr(GArray) bodies = NULL;
 
+      if (!has_class (s, i, WC_MEMBER))
+        continue;
       if (!((g_str_equal (w, "members") || g_str_equal (w, "member") || g_str_equal (w, "part")) &&
             g_str_equal (norm (s, i + 1), "of")))
         continue;

@@ -80,7 +80,6 @@ typedef struct
 
   GArray       *actors;        /* Actor */
   GHashTable   *actor_keys;    /* name key → actor index + 1 */
-  GHashTable   *word_classes;  /* normal form → word classes + 1, found so far */
   GHashTable   *seen_forms;    /* "actor index:text" of aliases already handled */
   GHashTable   *doc_aliases;   /* word key → actor index + 1: acronyms, surnames */
   GArray       *claims;        /* Claim */

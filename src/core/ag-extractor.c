@@ -1377,7 +1377,6 @@ extraction_clear (Extraction *x)
   g_array_unref (x->issuers);
   g_array_unref (x->recent_states);
   g_hash_table_unref (x->actor_keys);
-  g_hash_table_unref (x->word_classes);
   g_hash_table_unref (x->seen_forms);
   g_hash_table_unref (x->doc_aliases);
   g_hash_table_unref (x->claim_keys);
@@ -1519,7 +1518,6 @@ ag_extractor_extract (AgExtractor   *self,
   x.cancellable = cancellable;
   x.actors = g_array_new (FALSE, TRUE, sizeof (Actor));
   x.actor_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  x.word_classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   x.seen_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   x.doc_aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   x.claims = g_array_new (FALSE, TRUE, sizeof (Claim));

@@ -124,6 +124,37 @@ is_punctuation (gunichar c)
     }
 }
 
+static char *
+ascii_name_key (const char *name)
+{
+  GString *key = g_string_sized_new (strlen (name));
+  gboolean pending_space = FALSE;
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      char c = *p;
+
+      if (g_ascii_isspace (c) || c == '-' || c == '_' || c == '/')
+        {
+          pending_space = key->len > 0;
+          continue;
+        }
+      /* ASCII punctuation; symbols such as $ + < = > ^ ` | ~ are kept, as
+       * in the general path. */
+      if (g_ascii_ispunct (c) && strchr ("$+<=>^`|~", c) == NULL)
+        continue;
+      if (pending_space)
+        g_string_append_c (key, ' ');
+      pending_space = FALSE;
+      g_string_append_c (key, g_ascii_tolower (c));
+    }
+
+  if (g_str_has_prefix (key->str, "the "))
+    g_string_erase (key, 0, 4);
+
+  return g_string_free (key, FALSE);
+}
+
 /**
  * ag_name_key:
  * @name: an actor name or alias
@@ -143,6 +174,21 @@ ag_name_key (const char *name)
   gboolean pending_space = FALSE;
 
   g_return_val_if_fail (name != NULL, NULL);
+
+  /* Most names are ASCII, where normalising and case folding are plain
+   * lower-casing: a fast path gives the same key. */
+  {
+    gboolean ascii = TRUE;
+
+    for (const char *p = name; *p != '\0'; p++)
+      if ((guchar)*p >= 0x80)
+        {
+          ascii = FALSE;
+          break;
+        }
+    if (ascii)
+      return ascii_name_key (name);
+  }
 
   normal = g_utf8_normalize (name, -1, G_NORMALIZE_ALL_COMPOSE);
   if (normal == NULL)
