@@ -140,6 +140,31 @@ word_flags (const char *text,
 }
 
 static gboolean
+is_terminal (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0x2026 ||
+         c == 0x3002 || c == 0xFF01 || c == 0xFF1F || is_quote (c) || c == ')' || c == ']';
+}
+
+/* Whether the last character before @p that is not white space closes a
+ * sentence (or there is none). */
+static gboolean
+after_terminal (const char *text,
+                const char *p)
+{
+  while (p > text)
+    {
+      const char *prev = g_utf8_find_prev_char (text, p);
+      gunichar c = g_utf8_get_char (prev);
+
+      if (!g_unichar_isspace (c))
+        return is_terminal (c);
+      p = prev;
+    }
+  return TRUE;
+}
+
+static gboolean
 continues_sentence (GArray *tokens,
                     guint   k)
 {
@@ -197,7 +222,9 @@ ag_text_tokenize (AgParagraph *paragraph)
       gunichar c = g_utf8_get_char (p);
       AgToken token = { 0 };
 
-      if (attrs[i].is_sentence_boundary && seen_token)
+      /* A line break inside a sentence ("Volt\nTyphoon", hard-wrapped
+       * text) is no end of one: only a break after closing punctuation is. */
+      if (attrs[i].is_sentence_boundary && seen_token && after_terminal (text, p))
         {
           sentence++;
           seen_token = FALSE;
@@ -387,6 +414,21 @@ ag_text_foreach_paragraph (const char      *text,
 
       if (line_end == NULL)
         line_end = end;
+
+      /* A line that stops mid-sentence and goes on in lower case on the
+       * next is one paragraph, hard-wrapped. */
+      while (line_end < end && line_end - p < MAX_PARAGRAPH && !after_terminal (p, line_end))
+        {
+          const char *next = line_end + 1;
+          const char *next_end;
+
+          while (next < end && (*next == ' ' || *next == '\t' || *next == '\r'))
+            next++;
+          if (next >= end || *next == '\n' || !g_unichar_islower (g_utf8_get_char_validated (next, end - next)))
+            break;
+          next_end = memchr (next, '\n', end - next);
+          line_end = next_end != NULL ? next_end : end;
+        }
 
       piece_end = line_end;
       if (piece_end - p > MAX_PARAGRAPH)
