@@ -381,7 +381,7 @@ after_verb (Sentence *s,
   if (i == s->first)
     return FALSE;
   w = norm (s, i - 1);
-  return IN_LIST (w, accuse_words) || IN_LIST (w, sanction_words) ||
+  return IN_LIST (w, accuse_words) || IN_LIST (w, sanction_words) || IN_LIST (w, deny_verbs) ||
          (is_attack_word (w) && (g_str_has_suffix (w, "ed") || g_str_has_suffix (w, "ing"))) ||
          g_str_equal (w, "told") || g_str_equal (w, "urged") || g_str_equal (w, "conveyed") ||
          g_str_equal (w, "urge") || g_str_equal (w, "warned");

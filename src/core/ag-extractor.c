@@ -1416,6 +1416,10 @@ more_specific_voice (Extraction *x,
   gint subject = _ag_extraction_actor_resolve (x, c->subject);
   gint object = _ag_extraction_actor_resolve (x, c->object);
 
+  /* Only denials: an accusation the state makes and its minister repeats
+   * are two claims, as the guidelines annotate them. */
+  if (c->kind != AG_CLAIM_DENIES)
+    return FALSE;
   if (speaker >= 0 && speaker != subject)
     return FALSE;
 
