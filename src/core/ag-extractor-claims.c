@@ -74,6 +74,7 @@ static const char * const attack_prefixes[] = {
   "attack", "cyberattack", "breach", "hack", "target", "compromis", "infiltrat",
   "intrusion", "reconnaissance", "sabotag", "espionage", "spied", "spying", "disrupt",
   "penetrat", "stole", "steal", "theft", "heist", "ransomware", "malware", "phishing",
+  "spearphishing", "spear",
   "ddos", "wiper", "accessed",
 };
 
@@ -90,6 +91,7 @@ static const char * const hedge_words[] = {
 
 static const char * const sponsor_words[] = {
   "sponsored", "affiliated", "backed", "linked", "directed", "controlled",
+  "subordinate", "tied", "connected", "operated", "run", "belonging", "attached",
 };
 
 static const char * const prepositions[] = {
@@ -355,6 +357,10 @@ static gboolean
 is_passive (Sentence *s,
             guint     i)
 {
+  /* "are releasing" goes on; only a participle is passive. */
+  if (g_str_has_suffix (norm (s, i), "ing"))
+    return FALSE;
+
   for (guint k = i; k > s->first && k + 3 > i; k--)
     {
       const char *w = norm (s, k - 1);
@@ -634,8 +640,10 @@ find_speakers (Sentence *s)
       if (g_str_equal (w, "releasing") || g_str_equal (w, "issued") || g_str_equal (w, "assess") ||
           g_str_equal (w, "assesses") || g_str_equal (w, "published"))
         {
-          g_array_set_size (x->issuers, 0);
-          g_array_append_vals (x->issuers, s->speakers->data, s->speakers->len);
+          /* Several sentences may name the issuers: gather them all. */
+          for (guint k = 0; k < s->speakers->len; k++)
+            if (!array_has (x->issuers, g_array_index (s->speakers, gint, k)))
+              g_array_append_val (x->issuers, g_array_index (s->speakers, gint, k));
         }
       break;
     }
@@ -820,7 +828,9 @@ rule_attacks (Sentence *s)
         {
           for (guint k = i + 1; k <= MIN (s->last, i + 8); k++)
             {
-              gboolean in_place = g_str_equal (norm (s, k), "in") && k > i + 1 && IN_LIST (norm (s, k - 1), victim_nouns);
+              gboolean in_place = g_str_equal (norm (s, k), "in") &&
+                                  (k > i + 1 ? IN_LIST (norm (s, k - 1), victim_nouns) :
+                                               g_str_equal (w, "targets") || g_str_equal (w, "victims"));
               gboolean used_by = g_str_equal (norm (s, k), "by") && g_str_equal (norm (s, k - 1), "used");
 
               if (in_place || used_by)
@@ -1434,6 +1444,7 @@ rule_attribution (Sentence *s)
       Mention *g = mention_at (s, k);
       gint state = -1;
       guint from = g->first;
+      guint to = g->last;
 
       if (actor (x, g->actor)->kind != AG_ACTOR_THREAT_GROUP)
         continue;
@@ -1516,6 +1527,7 @@ rule_attribution (Sentence *s)
                 if (state >= 0)
                   {
                     from = g->first;
+                    to = m->last;
                     break;
                   }
               }
@@ -1525,7 +1537,7 @@ rule_attribution (Sentence *s)
 
       for (guint t = 0; t < MAX (1u, s->speakers->len); t++)
         add_claim (s, AG_CLAIM_ATTRIBUTES, s->speakers->len > 0 ? g_array_index (s->speakers, gint, t) : -1,
-                   g->actor, state, from, g->last, 0.8);
+                   g->actor, state, from, to, 0.8);
     }
 }
 
