@@ -84,6 +84,11 @@ static const char * const victim_nouns[] = {
   "infrastructure", "systems", "sectors", "businesses", "utilities", "universities",
 };
 
+static const char * const membership_glue[] = {
+  "are", "is", "were", "was", "all", "both", "also", "a", "the", ",", "(", ")", "now",
+  "already", "full", "founding", "become", "became", "have", "has", "been",
+};
+
 static const char * const hedge_words[] = {
   "allegedly", "alleged", "reportedly", "suspected", "likely", "possibly", "may",
   "might", "could", "probably", "apparently", "purportedly", "believed",
@@ -874,6 +879,17 @@ rule_attacks (Sentence *s)
             }
         }
 
+      /* "charging three members of the IRGC with hacking": the one who
+       * charges accuses, when nobody else speaks. */
+      if (s->speakers->len == 0 && stop > s->first + 1 && IN_LIST (norm (s, stop - 1), sanction_words))
+        {
+          Mention *charger = subject_before (s, stop - 1, s->first);
+
+          if (charger != NULL && charger->actor != attacker)
+            add_claim (s, AG_CLAIM_ACCUSES, charger->actor, charger->actor, attacker,
+                       charger->first, MIN (s->last, i + 6), 0.6);
+        }
+
       /* Someone says so: an accusation. */
       for (guint k = 0; k < s->speakers->len; k++)
         {
@@ -1399,13 +1415,27 @@ rule_membership (Sentence *s)
               g_array_append_val (members, last_two[k]);
         }
 
-      for (guint k = 0; k < s->mentions->len; k++)
-        {
-          Mention *m = mention_at (s, k);
+      /* The members stand right before: "… and the US are members of",
+       * "the NCSC (NCSC), a part of"; not "charging three members of". */
+      {
+        guint edge = i;
+        gboolean adjacent = FALSE;
 
-          if (m->last < i && is_actor_mention (s, m) && !after_preposition (s, m) && m->first + 12 > i)
-            g_array_append_val (members, m->actor);
-        }
+        while (edge > s->first && (IN_LIST (norm (s, edge - 1), membership_glue) ||
+                                   (tok (x, edge - 1)->flags & AG_TOKEN_ALL_CAPS)))
+          edge--;
+        for (guint k = 0; k < s->mentions->len; k++)
+          if (mention_at (s, k)->last + 1 >= edge && mention_at (s, k)->last < i)
+            adjacent = TRUE;
+        if (adjacent)
+          for (guint k = 0; k < s->mentions->len; k++)
+            {
+              Mention *m = mention_at (s, k);
+
+              if (m->last < i && is_actor_mention (s, m) && !after_preposition (s, m) && m->first + 12 > i)
+                g_array_append_val (members, m->actor);
+            }
+      }
       /* "besides Australia and Canada" */
       {
         guint besides = find_word (s, "besides", i);

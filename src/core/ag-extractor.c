@@ -402,6 +402,7 @@ static const char * const people_nouns[] = {
   "ministries", "departments", "banks", "universities", "utilities", "facilities",
   "operators", "providers", "hospitals", "firms", "industry", "sector", "elections",
   "voters", "troops", "diplomats", "embassies", "servers", "websites", "network",
+  "staff", "accounts", "officials",
   "grid", "forces",
 };
 
@@ -414,7 +415,7 @@ static const char * const allegation_nouns[] = {
 static const char * const victim_modifiers[] = {
   "military", "government", "defence", "defense", "election", "electoral", "water",
   "energy", "power", "telecommunications", "telecom", "health", "financial", "critical",
-  "corporate", "computer", "it", "naval", "nuclear",
+  "corporate", "computer", "it", "naval", "nuclear", "campaign", "presidential",
 };
 
 static const char * const side_nouns[] = {
@@ -854,6 +855,7 @@ add_speaking_bodies (Extraction *x)
       AgToken *t = token_at (x, i);
 
       if (covered (x, i) || !(t->flags & AG_TOKEN_CAPITALIZED) || !(t->flags & AG_TOKEN_WORD) ||
+          g_hash_table_contains (x->doc_aliases, t->norm) ||
           !IN_LIST (token_at (x, i + 1)->norm, speaking_verbs) || IN_LIST (t->norm, common_subjects) ||
           IN_LIST (t->norm, person_titles) || (i > 0 && (token_at (x, i - 1)->flags & AG_TOKEN_CAPITALIZED) &&
                                                (token_at (x, i - 1)->flags & AG_TOKEN_WORD)))
@@ -939,6 +941,40 @@ name_start (Extraction *x,
   return first;
 }
 
+/* "the Guard Corps" after "the Islamic Revolutionary Guard Corps": a name
+ * of two words or more that ends an actor's name is that actor. */
+static gint
+actor_ending_with (Extraction *x,
+                   const char *name)
+{
+  g_autofree char *key = ag_name_key (name);
+  g_autofree char *tail = g_strconcat (" ", key, NULL);
+
+  if (strchr (key, ' ') == NULL)
+    return -1;
+  for (guint i = 0; i < x->actors->len; i++)
+    {
+      Actor *a = actor_get (x, i);
+
+      if (a->merged_into >= 0)
+        continue;
+      {
+        g_autofree char *name_key = ag_name_key (a->name);
+
+        if (g_str_has_suffix (name_key, tail))
+          return i;
+      }
+      for (guint k = 0; k < a->aliases->len; k++)
+        {
+          g_autofree char *alias_key = ag_name_key (g_ptr_array_index (a->aliases, k));
+
+          if (g_str_has_suffix (alias_key, tail))
+            return i;
+        }
+    }
+  return -1;
+}
+
 static gint
 org_for_span (Extraction *x,
               guint       first,
@@ -946,9 +982,16 @@ org_for_span (Extraction *x,
 {
   g_autofree char *name = token_text (x, first, last);
   const AgKnowledgeEntry *entry = ag_knowledge_lookup (x->knowledge, name);
+  gint known;
 
   if (entry != NULL)
     return actor_for_entry (x, entry);
+  known = actor_ending_with (x, name);
+  if (known >= 0)
+    {
+      _ag_extraction_add_alias (x, known, name, strlen (name));
+      return known;
+    }
   if (g_str_has_suffix (name, "’s"))
     name[strlen (name) - strlen ("’s")] = '\0';
   return actor_for (x, name, AG_ACTOR_ORGANIZATION, NULL);
@@ -1050,9 +1093,15 @@ add_org_patterns (Extraction *x)
       if (!(t->flags & AG_TOKEN_CAPITALIZED) || covered (x, i) || !IN_LIST (t->norm, org_heads))
         continue;
 
-      /* Forward: "Organisation for the Prohibition of Chemical Weapons". */
+      /* Forward: "Guard Corps", "Organisation for the Prohibition of
+       * Chemical Weapons". */
       {
         guint last = i;
+
+        while (last + 1 < tokens->len && (token_at (x, last + 1)->flags & AG_TOKEN_CAPITALIZED) &&
+               IN_LIST (token_at (x, last + 1)->norm, org_heads) && !covered (x, last + 1) &&
+               token_at (x, last + 1)->sentence == t->sentence)
+          last++;
 
         while (last + 2 < tokens->len && is_connector (_ag_token_norm (x, last + 1)) &&
                !g_str_equal (_ag_token_norm (x, last + 1), ",") &&
@@ -1293,6 +1342,7 @@ extract_paragraph (AgParagraph *paragraph,
   add_doc_alias_mentions (x);
   add_acronyms (x);
   add_person_patterns (x);
+  add_doc_alias_mentions (x);
   add_org_patterns (x);
   add_acronyms (x);
   add_speaking_bodies (x);
