@@ -420,6 +420,18 @@ subject_before (Sentence *s,
   return NULL;
 }
 
+/* A sponsorship word between two tokens: "Russian state-sponsored group". */
+static gboolean
+sponsor_between (Sentence *s,
+                 guint     from,
+                 guint     to)
+{
+  for (guint t = from + 1; t < to; t++)
+    if (IN_LIST (norm (s, t), sponsor_words))
+      return TRUE;
+  return FALSE;
+}
+
 /* Actors right after token @i, within @window tokens: a list such as
  * "the US and the UK" gives all of them. */
 static void
@@ -441,8 +453,10 @@ objects_after (Sentence *s,
         continue;
       /* "Russia’s GRU": the GRU. "the Netherlands-based OPCW": the OPCW. */
       if ((k + 1 < s->mentions->len && (m->flags & MENTION_POSSESSIVE) && mention_at (s, k + 1)->first == m->last + 1) ||
-          (k + 1 < s->mentions->len && (m->flags & MENTION_STATE_ACT) && mention_at (s, k + 1)->first <= m->last + 6 &&
-           actor (s->x, mention_at (s, k + 1)->actor)->kind == AG_ACTOR_THREAT_GROUP) ||
+          (k + 1 < s->mentions->len && _ag_actor_is_state (s->x, m->actor) &&
+           mention_at (s, k + 1)->first <= m->last + 6 &&
+           actor (s->x, mention_at (s, k + 1)->actor)->kind == AG_ACTOR_THREAT_GROUP &&
+           sponsor_between (s, m->last, mention_at (s, k + 1)->first)) ||
           g_str_equal (norm (s, m->last + 1), "based") ||
           ((tok (s->x, MIN (s->last, m->last + 1))->flags & AG_TOKEN_HYPHEN) && g_str_equal (norm (s, m->last + 2), "based")))
         continue;
@@ -640,6 +654,15 @@ find_speakers (Sentence *s)
               g_array_append_val (s->speakers, g_array_index (list, gint, k));
         }
       g_array_append_val (s->speakers, m->actor);
+      /* "assessed, together with the Security Information Service, that" */
+      for (guint k = i + 1; k + 2 <= s->last && k < i + 4; k++)
+        if (g_str_equal (norm (s, k), "together") && g_str_equal (norm (s, k + 1), "with"))
+          {
+            gint also = first_after (s, k + 1, 6);
+
+            if (also >= 0 && !array_has (s->speakers, also))
+              g_array_append_val (s->speakers, also);
+          }
 
       /* A body releasing an advisory speaks for all that follows. */
       if (g_str_equal (w, "releasing") || g_str_equal (w, "issued") || g_str_equal (w, "assess") ||
@@ -1531,16 +1554,21 @@ rule_attribution (Sentence *s)
         }
       /* After the group: "TraderTraitor, a group affiliated with North
        * Korea’s Reconnaissance General Bureau". */
-      if (state < 0 && g->last + 2 <= s->last && g_str_equal (norm (s, g->last + 1), ","))
+      if (state < 0 && g->last + 2 <= s->last)
         {
           guint sponsor_at = G_MAXUINT;
 
-          for (guint t = g->last + 2; t <= MIN (s->last, g->last + 7); t++)
-            if (IN_LIST (norm (s, t), sponsor_words))
-              {
-                sponsor_at = t;
+          for (guint t = g->last + 1; t <= MIN (s->last, g->last + 7); t++)
+            {
+              if (g_str_equal (norm (s, t), ";") || g_str_equal (norm (s, t), "."))
                 break;
-              }
+              if (IN_LIST (norm (s, t), sponsor_words) ||
+                  (g_str_equal (norm (s, t), "behalf") && g_str_equal (norm (s, t - 1), "on")))
+                {
+                  sponsor_at = t;
+                  break;
+                }
+            }
           if (sponsor_at != G_MAXUINT)
             for (guint j = k + 1; j < s->mentions->len; j++)
               {
