@@ -1156,7 +1156,10 @@ add_references (Extraction *x)
       if (g_str_equal (prev, "the") && g_str_equal (norm, "alliance") && x->last_alliance >= 0)
         add_mention (x, i - 1, i, x->last_alliance, MENTION_PRONOUN);
       else if ((g_str_equal (prev, "the") || g_str_equal (prev, "this")) && g_str_equal (norm, "group") &&
-               x->last_group >= 0 && (i + 1 >= tokens->len || !(token_at (x, i + 1)->flags & AG_TOKEN_CAPITALIZED)))
+               x->last_group >= 0 && (i + 1 >= tokens->len || !(token_at (x, i + 1)->flags & AG_TOKEN_CAPITALIZED)) &&
+               !g_str_equal (_ag_token_norm (x, i + 1), "known") && !g_str_equal (_ag_token_norm (x, i + 1), "called") &&
+               !g_str_equal (_ag_token_norm (x, i + 1), "dubbed") && !g_str_equal (_ag_token_norm (x, i + 1), "named") &&
+               !g_str_equal (_ag_token_norm (x, i + 1), "tracked"))
         add_mention (x, i - 1, i, x->last_group, MENTION_PRONOUN);
       else if (g_str_equal (prev, "the") && (g_str_equal (norm, "ministry")) && x->last_org >= 0 &&
                strstr (actor_get (x, x->last_org)->name, "Ministry") != NULL)
