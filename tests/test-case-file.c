@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include "ag-test-util.h"
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -84,16 +86,6 @@ sql_int (const char *path,
   return value;
 }
 
-static char *
-digest (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
-}
-
 /* A real case with a few documents in it. */
 static void
 make_case (Fixture *fixture,
@@ -124,7 +116,7 @@ assert_refused (Fixture  *fixture,
                 int       code,
                 const char *fragment)
 {
-  g_autofree char *before = digest (fixture->path);
+  g_autofree char *before = ag_test_file_digest (fixture->path);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AgCase) kase = NULL;
@@ -142,7 +134,7 @@ assert_refused (Fixture  *fixture,
       g_clear_error (&error);
     }
 
-  after = digest (fixture->path);
+  after = ag_test_file_digest (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -203,12 +195,12 @@ test_migration_read_only (Fixture       *fixture,
   g_autofree char *after = NULL;
 
   sql (fixture->path, "PRAGMA application_id = 1097287538; PRAGMA user_version = 0;");
-  before = digest (fixture->path);
+  before = ag_test_file_digest (fixture->path);
   kase = ag_case_open (fixture->file, AG_CASE_OPEN_READ_ONLY, &error);
   g_assert_null (kase);
   g_assert_error (error, AG_CASE_ERROR, AG_CASE_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, "older case format"));
-  after = digest (fixture->path);
+  after = ag_test_file_digest (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -225,14 +217,14 @@ test_failed_migration_rolls_back (Fixture       *fixture,
   sql (fixture->path,
        "PRAGMA application_id = 1097287538; PRAGMA user_version = 0;"
        "CREATE TABLE actors (x);");
-  before = digest (fixture->path);
+  before = ag_test_file_digest (fixture->path);
 
   kase = ag_case_open (fixture->file, AG_CASE_OPEN_DEFAULT, &error);
   g_assert_null (kase);
   g_assert_error (error, AG_CASE_ERROR, AG_CASE_ERROR_CORRUPT);
   g_assert_nonnull (strstr (error->message, "could not be upgraded"));
 
-  after = digest (fixture->path);
+  after = ag_test_file_digest (fixture->path);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==, 0);
   g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM sqlite_schema"), ==, 1);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "ag-test-util.h"
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -31,25 +33,10 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  ag_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_clear_object (&fixture->file);
 }
@@ -107,13 +94,10 @@ find_claim (AgCase      *kase,
 static char *
 file_digest (GFile *file)
 {
-  g_autofree char *contents = NULL;
-  gsize length = 0;
+  g_autofree char *path = g_file_get_path (file);
 
-  g_assert_true (g_file_load_contents (file, NULL, &contents, &length, NULL, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+  return ag_test_file_digest (path);
 }
-
 static void
 count_changed (AgCase *kase,
                guint  *count)

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "ag-test-util.h"
+
 #include <errno.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -17,16 +19,6 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
-
-static char *
-digest (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
-}
 
 static int
 run_cli (GSubprocessLauncher  *launcher,
@@ -109,7 +101,7 @@ test_disk_full (void)
 
   status = run_cli (plain, NULL, NULL, "import", case_path, first, NULL);
   g_assert_cmpint (status, ==, 0);
-  before = digest (case_path);
+  before = ag_test_file_digest (case_path);
   g_assert_cmpint (g_stat (case_path, &st), ==, 0);
 
   /* Room for the small document, not for the big one. */
@@ -135,7 +127,7 @@ test_disk_full (void)
   g_unlink (case_path);
   status = run_cli (plain, NULL, NULL, "import", case_path, first, NULL);
   g_free (before);
-  before = digest (case_path);
+  before = ag_test_file_digest (case_path);
   g_clear_pointer (&err, g_free);
   status = run_cli (limited, NULL, &err, "import", case_path, big, NULL);
   g_assert_cmpint (status, ==, 1);
@@ -143,7 +135,7 @@ test_disk_full (void)
   status = run_cli (plain, &out, NULL, "info", "--format", "json", case_path, NULL);
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "\"documents\" : 1"));
-  after = digest (case_path);
+  after = ag_test_file_digest (case_path);
   g_assert_cmpstr (before, ==, after);
 
   g_unlink (case_path);
@@ -185,13 +177,13 @@ test_read_only_case (void)
     }
 
   g_assert_cmpint (g_chmod (case_path, 0444), ==, 0);
-  before = digest (case_path);
+  before = ag_test_file_digest (case_path);
   status = run_cli (launcher, NULL, &err, "import", case_path, other, NULL);
   g_test_message ("stderr: %s", err);
   g_assert_cmpint (status, ==, 1);
   g_assert_cmpuint (count_lines (err, "other.txt: not imported"), ==, 1);
   g_assert_cmpuint (count_lines (err, "read-only"), ==, 1);
-  after = digest (case_path);
+  after = ag_test_file_digest (case_path);
   g_assert_cmpstr (before, ==, after);
 
   /* Reading a read-only case still works. */

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include "ag-test-util.h"
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <signal.h>
@@ -73,31 +75,6 @@ static const char * const tails[] = {
   "following months of intrusions into ministries",
   "and called the campaign reckless",
 };
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static const char *
 pick (const char * const *words,
@@ -616,7 +593,7 @@ test_kill_import (void)
   g_assert_cmpuint (test.kills, >=, 50);
   g_assert_cmpuint (test.mid_import, >, 0);
 
-  remove_tree (test.dir);
+  ag_test_remove_tree (test.dir);
   g_free (test.dir);
   g_ptr_array_unref (test.docs);
 }

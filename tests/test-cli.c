@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "ag-test-util.h"
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -54,33 +56,6 @@ static const char third_report[] =
   "seen in attacks on universities and research institutes.\n";
 
 static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      /* Let the cleanup work on folders a test made read-only. */
-      g_chmod (path, 0700);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
@@ -94,7 +69,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_tree (fixture->dir);
+  ag_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

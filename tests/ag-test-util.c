@@ -1,0 +1,62 @@
+/* ag-test-util.c
+ *
+ * Copyright 2026 The Actor Graph developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ag-test-util.h"
+
+/**
+ * ag_test_remove_tree:
+ * @path: a file or folder
+ *
+ * Removes @path and all it holds, folders a test made read-only too.
+ */
+void
+ag_test_remove_tree (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return;
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      g_chmod (path, 0700);
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          ag_test_remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+/**
+ * ag_test_file_digest:
+ * @path: a file
+ *
+ * Returns: (transfer full): the SHA-256 of the file's bytes, to tell that
+ *   a file was left exactly as it was
+ */
+char *
+ag_test_file_digest (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+}

@@ -1,0 +1,19 @@
+/* ag-test-util.h
+ *
+ * Copyright 2026 The Actor Graph developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Helpers shared by the test programs. */
+
+void  ag_test_remove_tree (const char *path);
+char *ag_test_file_digest (const char *path);
+
+G_END_DECLS
