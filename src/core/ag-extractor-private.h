@@ -96,6 +96,9 @@ typedef struct
   gint          last_org;
   gint          last_sanctioner;
   gint          last_accused;
+  guint         mentions_seen;  /* counts mentions, to tell which came last */
+  guint         last_country_seen;
+  guint         last_org_seen;
   GArray       *last_speakers; /* gint */
   GArray       *issuers;       /* gint: the bodies of an advisory or release */
   GArray       *recent_states; /* gint: states as named, last ones last (bounded) */

@@ -322,7 +322,10 @@ add_mention (Extraction *x,
       break;
     case AG_ACTOR_COUNTRY:
       if (!(flags & MENTION_PEOPLE))
-        x->last_country = m.actor;
+        {
+          x->last_country = m.actor;
+          x->last_country_seen = ++x->mentions_seen;
+        }
       g_array_append_val (x->recent_states, m.actor);
       if (x->recent_states->len > 16)
         g_array_remove_index (x->recent_states, 0);
@@ -335,6 +338,7 @@ add_mention (Extraction *x,
       break;
     case AG_ACTOR_ORGANIZATION:
       x->last_org = m.actor;
+      x->last_org_seen = ++x->mentions_seen;
       break;
     default:
       break;
@@ -1137,6 +1141,21 @@ add_org_patterns (Extraction *x)
     }
 }
 
+/* "It is almost certain that", "it was reported": no one. */
+static gboolean
+expletive_it (Extraction *x,
+              guint       i)
+{
+  const char *next = _ag_token_norm (x, i + 1);
+
+  return g_str_equal (_ag_token_norm (x, i), "it") &&
+         (g_str_equal (next, "is") || g_str_equal (next, "was") || g_str_equal (next, "seems") ||
+          g_str_equal (next, "appears") || g_str_equal (next, "remains") || g_str_equal (next, "would") ||
+          g_str_equal (next, "will") || g_str_equal (next, "could") || g_str_equal (next, "may") ||
+          g_str_equal (next, "might") || g_str_equal (next, "has") || g_str_equal (next, "had") ||
+          g_str_equal (next, "’s") || g_str_equal (next, "'s"));
+}
+
 /* Short references back: "the alliance", "the ministry", "the group",
  * "he", "its parliament". */
 static void
@@ -1166,6 +1185,37 @@ add_references (Extraction *x)
         add_mention (x, i - 1, i, x->last_org, MENTION_PRONOUN);
       else if ((g_str_equal (norm, "he") || g_str_equal (norm, "she")) && x->last_person >= 0)
         add_mention (x, i, i, x->last_person, MENTION_PRONOUN);
+      else if ((g_str_equal (norm, "it") || g_str_equal (norm, "its")) && !expletive_it (x, i))
+        {
+          /* "New Zealand said it had conveyed to Beijing its concerns": the
+           * nearest body or state of the sentence that is no object of a
+           * preposition, else the last one named. */
+          static const char * const objects_of[] = {
+            "of", "on", "in", "at", "to", "from", "with", "for", "by", "against", "about",
+            "surrounding", "into", "over",
+          };
+          gint referent = -1;
+
+          for (guint m = x->mentions->len; m > 0 && referent < 0; m--)
+            {
+              Mention *mention = &g_array_index (x->mentions, Mention, m - 1);
+              AgActorKind kind = actor_get (x, mention->actor)->kind;
+              guint before = mention->first;
+
+              while (before > 0 && g_str_equal (_ag_token_norm (x, before - 1), "the"))
+                before--;
+              if (mention->first < i && token_at (x, mention->first)->sentence == t->sentence &&
+                  kind != AG_ACTOR_PERSON && !(mention->flags & (MENTION_DEMONYM | MENTION_PRONOUN | MENTION_PEOPLE)) &&
+                  !(before > 0 && IN_LIST (_ag_token_norm (x, before - 1), objects_of)) &&
+                  !((mention->flags & MENTION_CAPITAL) && mention->last + 1 < tokens->len &&
+                    (token_at (x, mention->last + 1)->flags & (AG_TOKEN_CAPITALIZED | AG_TOKEN_DIGITS))))
+                referent = mention->actor;
+            }
+          if (referent < 0)
+            referent = x->last_org >= 0 && x->last_org_seen > x->last_country_seen ? x->last_org : x->last_country;
+          if (referent >= 0)
+            add_mention (x, i, i, referent, MENTION_PRONOUN | (g_str_equal (norm, "its") ? MENTION_POSSESSIVE : 0));
+        }
       else if ((g_str_equal (norm, "spokesman") || g_str_equal (norm, "spokeswoman") ||
                 g_str_equal (norm, "spokesperson")) && x->last_person >= 0 &&
                (g_str_equal (prev, "the") || covered (x, i - 1) || g_str_equal (prev, "ministry")) &&
