@@ -704,6 +704,29 @@ find_speakers (Sentence *s)
     }
 }
 
+/* Whether token @i names an attack: an attack word ("breached",
+ * "cyberattacks", not "hackers"), "breaking into", "gained access",
+ * "actions against". */
+static gboolean
+is_attack_trigger (Sentence *s,
+                   guint     i)
+{
+  const char *w = norm (s, i);
+  const char *next = norm (s, i + 1);
+  const char *prev = i > s->first ? norm (s, i - 1) : "";
+
+  if ((g_str_equal (w, "breaking") || g_str_equal (w, "broke") || g_str_equal (w, "break")) &&
+      g_str_equal (next, "into"))
+    return TRUE;
+  if (g_str_equal (w, "access"))
+    return g_str_equal (prev, "gained") || g_str_equal (prev, "gain") || g_str_has_prefix (prev, "unauthori");
+  if (!has_class (s, i, WC_ATTACK))
+    return FALSE;
+  if (g_str_equal (w, "actions") || g_str_has_prefix (w, "activit") || g_str_equal (w, "operations"))
+    return g_str_equal (next, "against");
+  return is_attack_word (w) && !g_str_has_suffix (w, "er") && !g_str_has_suffix (w, "ers");
+}
+
 /* Attack words: attacker before, victim after. */
 static void
 rule_attacks (Sentence *s)
@@ -719,20 +742,7 @@ rule_attacks (Sentence *s)
       guint stop = s->first;
       gboolean attacker_by = FALSE;
 
-      /* "breaking into", "broke into", "gained access to" */
-      if (((g_str_equal (w, "breaking") || g_str_equal (w, "broke") || g_str_equal (w, "break")) &&
-           g_str_equal (norm (s, i + 1), "into")) ||
-          (g_str_equal (w, "access") && (g_str_equal (norm (s, i - 1), "gained") || g_str_equal (norm (s, i - 1), "gain") ||
-                                         g_str_has_prefix (norm (s, i - 1), "unauthori"))))
-        ;
-      else if (!has_class (s, i, WC_ATTACK))
-        continue;
-      if ((g_str_equal (w, "actions") || g_str_equal (w, "activity") || g_str_equal (w, "activities") ||
-           g_str_equal (w, "operations")) && g_str_equal (norm (s, i + 1), "against"))
-        ;
-      else if (g_str_equal (norm (s, i + 1), "into") || g_str_equal (w, "access"))
-        ;
-      else if (!is_attack_word (w) || g_str_has_suffix (w, "er") || g_str_has_suffix (w, "ers"))
+      if (!is_attack_trigger (s, i))
         continue;
       victims = g_array_new (FALSE, FALSE, sizeof (gint));
       /* "cyber-attack allegations", "never carried out any hacking" */
