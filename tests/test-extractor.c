@@ -645,13 +645,11 @@ run_big (gsize megabytes)
   /* The claims are merged per document, not one per repetition. */
   g_assert_cmpuint (ag_extraction_get_n_claims (x), <, 200);
 
+  /* Speed is measured by bench/extract-speed, not asserted here, where a
+   * busy machine would make it flake. Beyond the text itself, memory must
+   * not grow with it. */
   if (!SANITIZED)
-    {
-      /* 60 s for 100 MB, in proportion. */
-      g_assert_cmpint (elapsed, <, (gint64)megabytes * 600 * 1000);
-      /* Beyond the text itself, memory must not grow with it. */
-      g_assert_cmpuint (after - before, <, 200 * 1024);
-    }
+    g_assert_cmpuint (after - before, <, 200 * 1024);
 }
 
 static void

@@ -389,17 +389,17 @@ test_layout_cancel (void)
   g_autoptr(GAsyncResult) second = NULL;
   g_autoptr(AgGeometry) geometry = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 start;
 
   /* Two jobs: the second waits for the first; cancelling it returns at
    * once, and the first still completes. */
   ag_layout_compute_async (layout, graph, NULL, store_result_cb, &first);
   ag_layout_compute_async (layout, small, cancellable, store_result_cb, &second);
-  start = g_get_monotonic_time ();
   g_cancellable_cancel (cancellable);
   while (second == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 2);
+  /* The cancelled job came back while the first was still laying out: it
+   * did not wait its turn. (Order, not time, so that load cannot flake it.) */
+  g_assert_null (first);
   geometry = ag_layout_compute_finish (layout, second, &error);
   g_assert_null (geometry);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
