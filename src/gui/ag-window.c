@@ -11,11 +11,14 @@
 
 #include <glib/gi18n.h>
 
+#include "ag-graph.h"
+#include "ag-graph-view.h"
+#include "ag-layout.h"
 #include "ag-resources.h"
 #include "ag-window.h"
 
-/* The first window: one case, summarised on a status page. The graph view
- * and the details panel replace the summary later. */
+/* One window per case: the actor graph once it is laid out (off the main
+ * thread), a summary until then or when the case holds no actors. */
 
 struct _AgWindow
 {
@@ -23,8 +26,12 @@ struct _AgWindow
 
   AdwWindowTitle       *window_title;
   AdwStatusPage        *status_page;
+  GtkStack             *stack;
+  AgGraphView          *graph_view;
 
   AgCase               *kase;
+  AgLayout             *layout;
+  GCancellable         *cancellable;  /* the layout running, cancelled on close */
 };
 
 G_DEFINE_FINAL_TYPE (AgWindow, ag_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -76,12 +83,71 @@ update_summary (AgWindow *self)
 }
 
 static void
+layout_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AgWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AgGeometry) geometry = ag_layout_compute_finish (AG_LAYOUT (source), result, &error);
+
+  if (geometry == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_status_page_set_description (self->status_page, error->message);
+      return;
+    }
+
+  ag_graph_view_set_geometry (self->graph_view, geometry);
+  gtk_stack_set_visible_child_name (self->stack, "graph");
+}
+
+/* Lays the case out again, cancelling a layout still running. */
+static void
+relayout (AgWindow *self)
+{
+  g_autoptr(AgGraph) graph = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->kase == NULL || g_list_model_get_n_items (ag_case_get_actors (self->kase)) == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "summary");
+      return;
+    }
+
+  graph = ag_graph_new (self->kase, NULL, &error);
+  if (graph == NULL)
+    {
+      adw_status_page_set_description (self->status_page, error->message);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  ag_layout_compute_async (self->layout, graph, self->cancellable, layout_done_cb, g_object_ref (self));
+}
+
+static void
+case_changed_cb (AgWindow *self)
+{
+  update_summary (self);
+  relayout (self);
+}
+
+static void
 ag_window_dispose (GObject *object)
 {
   AgWindow *self = (AgWindow *)object;
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), AG_TYPE_WINDOW);
   g_clear_object (&self->kase);
+  g_clear_object (&self->layout);
 
   G_OBJECT_CLASS (ag_window_parent_class)->dispose (object);
 }
@@ -136,6 +202,7 @@ ag_window_class_init (AgWindowClass *klass)
 
   /* The first class with a template registers the bundle once. */
   ag_register_resource ();
+  g_type_ensure (AG_TYPE_GRAPH_VIEW);
 
   properties[PROP_CASE] =
     g_param_spec_object ("case", NULL, NULL,
@@ -147,13 +214,30 @@ ag_window_class_init (AgWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/actorgraph/ActorGraph/ag-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AgWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, AgWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, graph_view);
 }
 
 static void
 ag_window_init (AgWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->layout = ag_layout_new (AG_LAYOUT_ENGINE_AUTO);
   update_summary (self);
+}
+
+/**
+ * ag_window_get_graph_view:
+ * @self: an #AgWindow
+ *
+ * Returns: (transfer none): the window's graph view
+ */
+AgGraphView *
+ag_window_get_graph_view (AgWindow *self)
+{
+  g_return_val_if_fail (AG_IS_WINDOW (self), NULL);
+
+  return self->graph_view;
 }
 
 AgWindow *
@@ -186,13 +270,14 @@ ag_window_set_case (AgWindow *self,
   g_return_if_fail (kase == NULL || AG_IS_CASE (kase));
 
   if (self->kase != NULL)
-    g_signal_handlers_disconnect_by_func (self->kase, update_summary, self);
+    g_signal_handlers_disconnect_by_func (self->kase, case_changed_cb, self);
 
   if (g_set_object (&self->kase, kase))
     {
       if (kase != NULL)
-        g_signal_connect_object (kase, "changed", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+        g_signal_connect_object (kase, "changed", G_CALLBACK (case_changed_cb), self, G_CONNECT_SWAPPED);
       update_summary (self);
+      relayout (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
     }
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "ag-case.h"
+#include "ag-graph-view.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,6 @@ AgWindow *ag_window_new      (GtkApplication *application);
 AgCase   *ag_window_get_case (AgWindow       *self);
 void      ag_window_set_case (AgWindow       *self,
                               AgCase         *kase);
+AgGraphView *ag_window_get_graph_view (AgWindow *self);
 
 G_END_DECLS

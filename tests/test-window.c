@@ -1,0 +1,139 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Actor Graph developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The real window on a real case, under Xvfb: the graph is laid out off
+ * the main thread and drawn, its nodes are where the view says, and the
+ * zoom actions work. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "ag-graph.h"
+#include "ag-window.h"
+
+#include "ag-test-util.h"
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static AgCase *
+open_sample (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  const char *sample = g_getenv ("AG_SAMPLE_CASE");
+  gsize length;
+
+  g_assert_nonnull (sample);
+  g_assert_true (g_file_get_contents (sample, &contents, &length, NULL));
+  *dir = g_dir_make_tmp ("ag-test-window-XXXXXX", NULL);
+  copy = g_build_filename (*dir, "sample.actorgraph", NULL);
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  file = g_file_new_for_path (copy);
+
+  {
+    AgCase *kase = ag_case_open (file, AG_CASE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    return kase;
+  }
+}
+
+static void
+test_window_graph (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(AgCase) kase = open_sample (&dir);
+  AgWindow *window = ag_window_new (NULL);
+  AgGraphView *view = ag_window_get_graph_view (window);
+  gboolean timed_out = FALSE;
+  guint timeout;
+  AgGraph *graph;
+  AgActor *china;
+  double x, y;
+  double fitted;
+  gint node;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  ag_window_set_case (window, kase);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* The layout runs in a thread; the window stays responsive meanwhile. */
+  timeout = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+  while (ag_graph_view_get_geometry (view) == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+
+  /* Let it be drawn at its size. */
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  while (gtk_widget_get_width (GTK_WIDGET (view)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  ag_graph_view_zoom_to_fit (view);
+
+  graph = ag_geometry_get_graph (ag_graph_view_get_geometry (view));
+  g_assert_cmpuint (ag_graph_get_n_nodes (graph), ==, g_list_model_get_n_items (ag_case_get_actors (kase)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  /* Hit-testing at the drawn position of an actor finds that actor. */
+  china = ag_case_find_actor (kase, "China");
+  g_assert_nonnull (china);
+  g_assert_true (ag_graph_view_get_node_position (view, ag_actor_get_id (china), &x, &y));
+  g_assert_cmpfloat (x, >=, 0);
+  g_assert_cmpfloat (y, >=, 0);
+  g_assert_cmpfloat (x, <=, gtk_widget_get_width (GTK_WIDGET (view)));
+  g_assert_cmpfloat (y, <=, gtk_widget_get_height (GTK_WIDGET (view)));
+  node = ag_graph_view_node_at (view, x, y);
+  g_assert_cmpint (node, >=, 0);
+  g_assert_cmpint (ag_graph_get_node (graph, node)->actor_id, ==, ag_actor_get_id (china));
+  /* Far outside any node: nothing. */
+  g_assert_cmpint (ag_graph_view_node_at (view, -500, -500), ==, -1);
+
+  /* Zoom keys and fit. */
+  fitted = ag_graph_view_get_zoom (view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "graph.zoom-in", NULL));
+  g_assert_cmpfloat (ag_graph_view_get_zoom (view), >, fitted);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "graph.zoom-fit", NULL));
+  g_assert_cmpfloat_with_epsilon (ag_graph_view_get_zoom (view), fitted, 1e-9);
+
+  /* Selection is kept by actor id. */
+  ag_graph_view_select_actor (view, ag_actor_get_id (china));
+  g_assert_cmpint (ag_graph_view_get_selected_actor (view), ==, ag_actor_get_id (china));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ag_case_close (kase);
+  ag_test_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display (run the ui suite under xvfb-run)");
+      return g_test_run ();
+    }
+  adw_init ();
+
+  g_test_add_func ("/window/graph", test_window_graph);
+
+  return g_test_run ();
+}
