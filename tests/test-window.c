@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "ag-graph.h"
 #include "ag-window.h"
@@ -111,9 +112,40 @@ test_window_graph (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "graph.zoom-fit", NULL));
   g_assert_cmpfloat_with_epsilon (ag_graph_view_get_zoom (view), fitted, 1e-9);
 
-  /* Selection is kept by actor id. */
-  ag_graph_view_select_actor (view, ag_actor_get_id (china));
-  g_assert_cmpint (ag_graph_view_get_selected_actor (view), ==, ag_actor_get_id (china));
+  /* The actor list finds an actor by an alias; choosing it selects it in
+   * the graph, and the details panel shows its claims with their quotes. */
+  {
+    GListModel *rows = ag_window_get_actor_list_model (window);
+    g_autoptr(AgActor) first = NULL;
+    g_autofree char *details = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, g_list_model_get_n_items (ag_case_get_actors (kase)));
+    ag_window_search_actors (window, "beijing");
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+    first = g_list_model_get_item (rows, 0);
+    g_assert_true (first == china);
+
+    ag_window_activate_actor_row (window, 0);
+    g_assert_cmpint (ag_graph_view_get_selected_actor (view), ==, ag_actor_get_id (china));
+
+    details = ag_details_panel_dup_text (ag_window_get_details (window));
+    g_test_message ("details: %s", details);
+    g_assert_nonnull (strstr (details, "China\nCountry\n"));
+    g_assert_nonnull (strstr (details, "Accusations"));
+    g_assert_nonnull (strstr (details, "Denials"));
+    /* A quote from the sample, with the speaker of the denial. */
+    g_assert_nonnull (strstr (details, "“China rejected the accusations as groundless”"));
+    g_assert_nonnull (strstr (details, "Said by Chinese embassy in London"));
+
+    ag_window_search_actors (window, "");
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, g_list_model_get_n_items (ag_case_get_actors (kase)));
+
+    /* Clearing the selection in the graph clears the panel. */
+    ag_graph_view_select_actor (view, 0);
+    g_clear_pointer (&details, g_free);
+    details = ag_details_panel_dup_text (ag_window_get_details (window));
+    g_assert_null (strstr (details, "Accusations"));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   ag_case_close (kase);

@@ -38,6 +38,10 @@ struct _AgGraphView
   double      drag_cy;
 
   gint64      selected;  /* actor id, 0 for none */
+
+  double      pointer_x; /* where the pointer is, for zooming around it */
+  double      pointer_y;
+  gboolean    has_pointer;
 };
 
 G_DEFINE_FINAL_TYPE (AgGraphView, ag_graph_view, GTK_TYPE_WIDGET)
@@ -166,11 +170,33 @@ scroll_cb (GtkEventControllerScroll *controller,
 {
   double x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
   double y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
 
-  if (event != NULL)
-    gdk_event_get_position (event, &x, &y);
-  set_zoom_at (self, self->zoom * pow (1.15, -dy), x, y);
+  /* Scroll events carry no position in GTK 4.8; the motion controller
+   * keeps it in widget coordinates. */
+  if (self->has_pointer)
+    {
+      x = self->pointer_x;
+      y = self->pointer_y;
+    }
+  set_zoom_at (self, self->zoom * pow (1.15, -CLAMP (dy, -5.0, 5.0)), x, y);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           AgGraphView              *self)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+  self->has_pointer = TRUE;
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller,
+          AgGraphView              *self)
+{
+  self->has_pointer = FALSE;
 }
 
 static void
@@ -265,6 +291,8 @@ ag_graph_view_snapshot (GtkWidget   *widget,
         {
           const AgGeometryNode *node = ag_geometry_get_node (self->geometry, index);
 
+          /* The renderer may leave a current point: start afresh. */
+          cairo_new_path (cr);
           cairo_save (cr);
           cairo_translate (cr, AG_RENDERER_MARGIN + node->x, AG_RENDERER_MARGIN + node->y);
           cairo_scale (cr, node->width / 2.0 + 5.0, node->height / 2.0 + 5.0);
@@ -379,6 +407,7 @@ static void
 ag_graph_view_init (AgGraphView *self)
 {
   GtkEventController *scroll;
+  GtkEventController *motion;
   GtkGesture *drag;
   GtkGesture *click;
 
@@ -393,6 +422,12 @@ ag_graph_view_init (AgGraphView *self)
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "enter", G_CALLBACK (motion_cb), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   drag = gtk_gesture_drag_new ();
   g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "ag-case.h"
+#include "ag-details-panel.h"
 #include "ag-graph-view.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,12 @@ AgWindow *ag_window_new      (GtkApplication *application);
 AgCase   *ag_window_get_case (AgWindow       *self);
 void      ag_window_set_case (AgWindow       *self,
                               AgCase         *kase);
-AgGraphView *ag_window_get_graph_view (AgWindow *self);
+AgGraphView    *ag_window_get_graph_view       (AgWindow   *self);
+AgDetailsPanel *ag_window_get_details          (AgWindow   *self);
+GListModel     *ag_window_get_actor_list_model (AgWindow   *self);
+void            ag_window_search_actors        (AgWindow   *self,
+                                                const char *text);
+void            ag_window_activate_actor_row   (AgWindow   *self,
+                                                guint       position);
 
 G_END_DECLS
