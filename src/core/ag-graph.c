@@ -380,7 +380,7 @@ ag_graph_new (AgCase               *kase,
   if (around != 0 && ag_case_lookup_actor (kase, around) == NULL)
     {
       g_set_error (error, AG_GRAPH_ERROR, AG_GRAPH_ERROR_NOT_FOUND,
-                   _("The case has no actor with id %" G_GINT64_FORMAT), around);
+                   _("The case has no actor with id %lld"), (long long)around);
       return NULL;
     }
 

@@ -493,8 +493,8 @@ check_format (JsonNode  *root,
 
   if (JSON_NODE_HOLDS_VALUE (format) && json_node_get_value_type (format) == G_TYPE_INT64)
     g_set_error (error, AG_KNOWLEDGE_ERROR, AG_KNOWLEDGE_ERROR_INVALID,
-                 _("has format %" G_GINT64_FORMAT ", which this version does not know"),
-                 json_node_get_int (format));
+                 _("has format %lld, which this version does not know"),
+                 (long long)json_node_get_int (format));
   else
     g_set_error_literal (error, AG_KNOWLEDGE_ERROR, AG_KNOWLEDGE_ERROR_INVALID,
                          _("has a format this version does not know"));
