@@ -60,3 +60,26 @@ ag_test_file_digest (const char *path)
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
 }
+
+/**
+ * ag_test_write_file:
+ * @dir: a folder
+ * @name: a file name
+ * @contents: what to write
+ * @length: its length, or -1 for a string
+ *
+ * Returns: (transfer full): the path of the file written
+ */
+char *
+ag_test_write_file (const char *dir,
+                    const char *name,
+                    const char *contents,
+                    gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}

@@ -15,5 +15,9 @@ G_BEGIN_DECLS
 
 void  ag_test_remove_tree (const char *path);
 char *ag_test_file_digest (const char *path);
+char *ag_test_write_file  (const char *dir,
+                           const char *name,
+                           const char *contents,
+                           gssize      length);
 
 G_END_DECLS

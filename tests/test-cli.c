@@ -79,12 +79,7 @@ write_file (Fixture    *fixture,
             const char *contents,
             gssize      length)
 {
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-  return path;
+  return ag_test_write_file (fixture->dir, name, contents, length);
 }
 
 /* Runs actorgraph-cli with the given arguments; returns its exit status. */

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "ag-test-util.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -522,11 +524,7 @@ write_file (const char *dir,
             const char *name,
             const char *contents)
 {
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
+  g_free (ag_test_write_file (dir, name, contents, -1));
 }
 
 static void

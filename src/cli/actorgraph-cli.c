@@ -94,6 +94,19 @@ ag_cli_parse (GOptionContext   *context,
   return TRUE;
 }
 
+/* Prints @root to standard output as indented JSON, with a final newline. */
+void
+ag_cli_print_json (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
 /* How to name a file in messages: as the user typed it, on one line. */
 char *
 ag_cli_display_name (const char *path)

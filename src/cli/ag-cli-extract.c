@@ -120,9 +120,7 @@ ag_cli_extract (int    argc,
 
   if (g_strcmp0 (format, "json") == 0)
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       /* One document gives one object, several an array (DESIGN.md). */
       if (json_array_get_length (all) == 1 && argc == 2)
@@ -132,10 +130,7 @@ ag_cli_extract (int    argc,
           root = json_node_new (JSON_NODE_ARRAY);
           json_node_set_array (root, all);
         }
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
+      ag_cli_print_json (root);
     }
 
   return n_failed > 0 ? AG_CLI_EXIT_FAILED : AG_CLI_EXIT_OK;

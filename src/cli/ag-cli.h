@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -42,5 +43,6 @@ gboolean ag_cli_parse (GOptionContext *context,
                        char      ***argv,
                        int         *status);
 char *ag_cli_display_name (const char *path);
+void  ag_cli_print_json   (JsonNode   *root);
 
 G_END_DECLS
