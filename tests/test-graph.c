@@ -423,12 +423,21 @@ test_graph_labels (void)
   g_autoptr(AgGraph) graph = ag_graph_new_empty ();
   g_autoptr(GString) long_name = g_string_new (NULL);
   const AgGraphNode *node;
-  guint index;
+  guint long_index, breaks, wide, narrow;
 
   for (guint i = 0; i < 200; i++)
     g_string_append (long_name, "word ");
-  index = ag_graph_add_node (graph, 1, AG_ACTOR_PERSON, long_name->str);
-  node = ag_graph_get_node (graph, index);
+  long_index = ag_graph_add_node (graph, 1, AG_ACTOR_PERSON, long_name->str);
+  breaks = ag_graph_add_node (graph, 2, AG_ACTOR_COUNTRY, "Line\nbreak\ttab");
+  wide = ag_graph_add_node (graph, 3, AG_ACTOR_COUNTRY, "中华人民共和国");
+  narrow = ag_graph_add_node (graph, 4, AG_ACTOR_COUNTRY, "llllll");
+
+  /* Labels are measured on demand (the layout's thread does it), once. */
+  node = ag_graph_get_node (graph, long_index);
+  g_assert_null (node->label);
+  ag_graph_measure (graph);
+  ag_graph_measure (graph);
+
   g_assert_cmpstr (node->name, ==, long_name->str);
   g_assert_true (g_str_has_suffix (node->label, "\xe2\x80\xa6"));
   g_assert_nonnull (strchr (node->label, '\n'));
@@ -436,16 +445,12 @@ test_graph_labels (void)
   g_assert_cmpfloat (node->width, >, node->label_width);
   g_assert_cmpfloat (node->height, >, node->label_height);
 
-  index = ag_graph_add_node (graph, 2, AG_ACTOR_COUNTRY, "Line\nbreak\ttab");
-  node = ag_graph_get_node (graph, index);
-  g_assert_cmpstr (node->label, ==, "Line break tab");
+  g_assert_cmpstr (ag_graph_get_node (graph, breaks)->label, ==, "Line break tab");
 
   /* Wide scripts get more room than narrow ones of as many characters. */
-  index = ag_graph_add_node (graph, 3, AG_ACTOR_COUNTRY, "中华人民共和国");
-  node = ag_graph_get_node (graph, index);
+  node = ag_graph_get_node (graph, wide);
   g_assert_cmpfloat (node->label_width, >, 7 * 6);
-  index = ag_graph_add_node (graph, 4, AG_ACTOR_COUNTRY, "llllll");
-  g_assert_cmpfloat (ag_graph_get_node (graph, index)->label_width, <, node->label_width);
+  g_assert_cmpfloat (ag_graph_get_node (graph, narrow)->label_width, <, node->label_width);
 }
 
 int

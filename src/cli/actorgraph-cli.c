@@ -114,10 +114,41 @@ ag_cli_display_name (const char *path)
   return g_strdelimit (g_filename_display_name (path), "\r\n", ' ');
 }
 
+/* How many terminal columns @text takes: wide (CJK) characters take two. */
+guint
+ag_cli_display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+/* Prints "  LABEL  COUNT", with LABEL padded to @width columns and the
+ * count grouped as the locale groups digits. */
+void
+ag_cli_print_row (const char *label,
+                  guint       width,
+                  guint       count)
+{
+  guint used = ag_cli_display_width (label);
+
+  g_print ("  %s%*s %'u\n", label, (int) (width > used ? width - used : 0), "", count);
+}
+
 static void
 print_help (FILE *stream)
 {
-  fprintf (stream, "%s\n  actorgraph-cli COMMAND [OPTION…] [ARGUMENT…]\n\n", _("Usage:"));
+  /* Translators: the words in capitals name what the user types; keep them
+   * the same as in "Run “actorgraph-cli COMMAND --help”…" */
+  fprintf (stream, "%s\n  actorgraph-cli %s\n\n", _("Usage:"), _("COMMAND [OPTION…] [ARGUMENT…]"));
   fprintf (stream, "%s\n", _("Work with Actor Graph case files from the command line."));
   fprintf (stream, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)

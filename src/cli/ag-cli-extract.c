@@ -38,26 +38,57 @@ extract_item (AgImportItem *item,
 static void
 print_text (AgExtraction *extraction)
 {
+  guint width = 0;
+
+  for (guint k = 0; k < AG_N_ACTOR_KINDS; k++)
+    width = MAX (width, ag_cli_display_width (ag_actor_kind_to_display (k)));
+
   g_print ("%s\n", ag_extraction_get_document (extraction));
   for (guint i = 0; i < ag_extraction_get_n_actors (extraction); i++)
     {
       const AgExtractedActor *a = ag_extraction_get_actor (extraction, i);
+      const char *label = ag_actor_kind_to_display (a->kind);
+      g_autoptr(GString) line = g_string_new (a->name);
 
-      g_print ("  %-13s %s", ag_actor_kind_to_string (a->kind), a->name);
-      for (guint k = 0; k < a->aliases->len; k++)
-        g_print ("%s%s", k == 0 ? " (" : ", ", (const char *)g_ptr_array_index (a->aliases, k));
-      g_print ("%s\n", a->aliases->len > 0 ? ")" : "");
+      if (a->aliases->len > 0)
+        {
+          g_autoptr(GString) aliases = g_string_new (NULL);
+
+          for (guint k = 0; k < a->aliases->len; k++)
+            {
+              if (k > 0)
+                /* Translators: the separator of a list of aliases */
+                g_string_append (aliases, _(", "));
+              g_string_append (aliases, g_ptr_array_index (a->aliases, k));
+            }
+          /* Translators: an actor's name and, in brackets, its aliases */
+          g_string_printf (line, _("%s (%s)"), a->name, aliases->str);
+        }
+      g_print ("  %s%*s %s\n", label, (int) (width - ag_cli_display_width (label)), "", line->str);
     }
   for (guint i = 0; i < ag_extraction_get_n_claims (extraction); i++)
     {
       const AgExtractedClaim *c = ag_extraction_get_claim (extraction, i);
       g_autofree char *evidence = g_strdelimit (g_strdup (c->evidence), "\r\n", ' ');
+      g_autofree char *relation = NULL;
+      g_autofree char *line = NULL;
 
-      g_print ("  %s → %s %s%s%s  [%s] “%s”\n",
-               c->subject, ag_claim_kind_to_string (c->kind),
-               c->object ? c->object : "—",
-               c->speaker ? _(", says ") : "", c->speaker ? c->speaker : "",
-               ag_review_status_to_string (c->status), evidence);
+      /* Translators: a claim in "extract"'s listing: SUBJECT → KIND OBJECT,
+       * KIND as in the "claim kind" labels; "—" stands for no object */
+      relation = g_strdup_printf (_("%s → %s %s"), c->subject, ag_claim_kind_to_display (c->kind),
+                                  c->object ? c->object : _("—"));
+      if (c->speaker != NULL)
+        {
+          char *said = NULL;
+
+          /* Translators: a claim and the actor who voices it */
+          said = g_strdup_printf (_("%s, says %s"), relation, c->speaker);
+          g_free (relation);
+          relation = said;
+        }
+      /* Translators: a claim, its review status, and its evidence quoted */
+      line = g_strdup_printf (_("%s  [%s] “%s”"), relation, ag_review_status_to_display (c->status), evidence);
+      g_print ("  %s\n", line);
     }
 }
 

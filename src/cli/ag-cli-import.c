@@ -69,7 +69,7 @@ import_one (AgCase     *kase,
         }
 
       if (existing != NULL)
-        g_printerr (_("[%u/%u] %s: already in the case as “%s”\n"),
+        g_printerr (_("[%'u/%'u] %s: already in the case as “%s”\n"),
                     index, total, name, ag_document_get_title (existing));
       else
         {
@@ -77,8 +77,8 @@ import_one (AgCase     *kase,
           guint n_claims = item->extraction ? ag_extraction_get_n_claims (item->extraction) : 0;
 
           g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                                   "[%u/%u] %s: imported as document %lld (%u claim)\n",
-                                   "[%u/%u] %s: imported as document %lld (%u claims)\n",
+                                   "[%'u/%'u] %s: imported as document %lld (%'u claim)\n",
+                                   "[%'u/%'u] %s: imported as document %lld (%'u claims)\n",
                                    n_claims),
                       index, total, name, (long long)(added ? ag_document_get_id (added) : 0), n_claims);
         }
@@ -136,14 +136,14 @@ ag_cli_import (int    argc,
 
   if (n_failed > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "%s: %u of %u file imported, %u failed\n",
-                          "%s: %u of %u files imported, %u failed\n",
+                          "%s: %'u of %'u file imported, %'u failed\n",
+                          "%s: %'u of %'u files imported, %'u failed\n",
                           n_files),
              case_name, n_files - n_failed, n_files, n_failed);
   else
     g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "%s: %u file imported\n",
-                          "%s: %u files imported\n",
+                          "%s: %'u file imported\n",
+                          "%s: %'u files imported\n",
                           n_files),
              case_name, n_files);
 

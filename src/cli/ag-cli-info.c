@@ -97,26 +97,43 @@ print_json (const Counts *counts)
   ag_cli_print_json (root);
 }
 
+/* The width of the widest label, so that the counts line up. */
+static guint
+label_width (void)
+{
+  guint width = 0;
+
+  for (guint k = 0; k < AG_N_ACTOR_KINDS; k++)
+    width = MAX (width, ag_cli_display_width (ag_actor_kind_to_display (k)));
+  for (guint k = 0; k < AG_N_CLAIM_KINDS; k++)
+    width = MAX (width, ag_cli_display_width (ag_claim_kind_to_display (k)));
+  for (guint s = 0; s < AG_N_REVIEW_STATUSES; s++)
+    width = MAX (width, ag_cli_display_width (ag_review_status_to_display (s)));
+  return width + 1;
+}
+
 static void
 print_text (const char   *name,
             const Counts *counts)
 {
+  guint width = label_width ();
+
   g_print (_("Case: %s\n"), name);
-  g_print (_("Documents: %u\n"), counts->documents);
-  g_print (_("Actors: %u\n"), counts->actors);
+  g_print (_("Documents: %'u\n"), counts->documents);
+  g_print (_("Actors: %'u\n"), counts->actors);
   for (guint k = 0; k < AG_N_ACTOR_KINDS; k++)
     if (counts->actors_by_kind[k] > 0)
-      g_print ("  %-14s %u\n", ag_actor_kind_to_string (k), counts->actors_by_kind[k]);
-  g_print (_("Claims: %u\n"), counts->claims);
+      ag_cli_print_row (ag_actor_kind_to_display (k), width, counts->actors_by_kind[k]);
+  g_print (_("Claims: %'u\n"), counts->claims);
   for (guint k = 0; k < AG_N_CLAIM_KINDS; k++)
     if (counts->claims_by_kind[k] > 0)
-      g_print ("  %-14s %u\n", ag_claim_kind_to_string (k), counts->claims_by_kind[k]);
+      ag_cli_print_row (ag_claim_kind_to_display (k), width, counts->claims_by_kind[k]);
   if (counts->claims > 0)
     {
       g_print (_("Review status:\n"));
       for (guint s = 0; s < AG_N_REVIEW_STATUSES; s++)
         if (counts->claims_by_status[s] > 0)
-          g_print ("  %-14s %u\n", ag_review_status_to_string (s), counts->claims_by_status[s]);
+          ag_cli_print_row (ag_review_status_to_display (s), width, counts->claims_by_status[s]);
     }
 }
 

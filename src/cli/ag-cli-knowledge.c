@@ -104,6 +104,26 @@ print_packs_json (GPtrArray *packs)
   ag_cli_print_json (root);
 }
 
+/* When a pack was added, in local time and the locale's way of writing
+ * dates; the pack file's text as it is when it is no ISO 8601 time. */
+static char *
+format_added (const char *imported)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (imported, NULL);
+  g_autoptr(GDateTime) local = NULL;
+  char *text;
+
+  if (utc == NULL)
+    return g_strdup (imported);
+
+  local = g_date_time_to_local (utc);
+  /* Translators: the date and time when a knowledge pack was added, in
+   * g_date_time_format()'s notation: %x is the locale's date, %H:%M the time */
+  /* xgettext:no-c-format */
+  text = g_date_time_format (local, _("%x %H:%M"));
+  return text != NULL ? text : g_strdup (imported);
+}
+
 static void
 print_packs_text (GPtrArray *packs)
 {
@@ -117,17 +137,22 @@ print_packs_text (GPtrArray *packs)
     {
       AgKnowledgePack *pack = g_ptr_array_index (packs, i);
       g_autofree char *name = g_strdelimit (g_strdup (pack->name), "\r\n\t", ' ');
+      g_autofree char *added = NULL;
 
       if (pack->source == NULL)
-        g_print (_("%s: cannot be read (remove it and add it again)\n"), name);
-      else
-        g_print (g_dngettext (GETTEXT_PACKAGE,
-                              "%s: %'u threat group from %s, added %s\n",
-                              "%s: %'u threat groups from %s, added %s\n",
-                              pack->n_groups),
-                 name, pack->n_groups,
-                 *pack->source != '\0' ? pack->source : _("an unknown source"),
-                 pack->imported != NULL ? pack->imported : _("at an unknown time"));
+        {
+          g_print (_("%s: cannot be read (remove it and add it again)\n"), name);
+          continue;
+        }
+
+      added = pack->imported != NULL ? format_added (pack->imported) : g_strdup (_("at an unknown time"));
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "%s: %'u threat group from %s, added %s\n",
+                            "%s: %'u threat groups from %s, added %s\n",
+                            pack->n_groups),
+               name, pack->n_groups,
+               *pack->source != '\0' ? pack->source : _("an unknown source"),
+               added);
     }
 }
 
@@ -225,7 +250,7 @@ static const struct {
 static void
 print_help (void)
 {
-  g_print ("%s\n  actorgraph-cli knowledge COMMAND [OPTION…] [ARGUMENT…]\n\n", _("Usage:"));
+  g_print ("%s\n  actorgraph-cli knowledge %s\n\n", _("Usage:"), _("COMMAND [OPTION…] [ARGUMENT…]"));
   g_print ("%s\n", _("Manage knowledge packs: threat-actor lists that extend the built-in\n"
                      "knowledge of threat groups for every later extraction."));
   g_print ("\n%s\n", _("Commands:"));

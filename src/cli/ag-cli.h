@@ -45,4 +45,9 @@ gboolean ag_cli_parse (GOptionContext *context,
 char *ag_cli_display_name (const char *path);
 void  ag_cli_print_json   (JsonNode   *root);
 
+guint       ag_cli_display_width       (const char     *text);
+void        ag_cli_print_row           (const char     *label,
+                                        guint           width,
+                                        guint           count);
+
 G_END_DECLS

@@ -289,7 +289,7 @@ check_header (const char  *path,
       (guint64)page_count * page_size > (guint64)st.st_size)
     {
       g_set_error (error, AG_CASE_ERROR, AG_CASE_ERROR_CORRUPT,
-                   _("is truncated (%llu of %llu bytes)"),
+                   _("is truncated (%'llu of %'llu bytes)"),
                    (unsigned long long)st.st_size, (unsigned long long)page_count * page_size);
       return FALSE;
     }
@@ -453,8 +453,8 @@ summarize_check (const char *verdict)
   if (problems == 1)
     return g_strdup (first);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%s, and %u more problem",
-                                       "%s, and %u more problems",
+                                       "%s, and %'u more problem",
+                                       "%s, and %'u more problems",
                                        problems - 1),
                           first, problems - 1);
 }

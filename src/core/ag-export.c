@@ -254,7 +254,7 @@ write_graphml (AgGeometry *geometry)
     {
       const AgGraphEdge *edge = ag_graph_get_edge (graph, i);
       g_autofree char *id = ag_graph_dup_edge_id (graph, i);
-      g_autofree char *title = ag_graph_dup_edge_title (graph, i);
+      g_autofree char *title = ag_graph_dup_edge_label (graph, i);
       char count[16];
 
       g_string_append_printf (out, "    <edge id=\"%s\" source=\"a%" G_GINT64_FORMAT "\" target=\"a%" G_GINT64_FORMAT "\">\n",

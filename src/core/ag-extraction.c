@@ -176,6 +176,7 @@ fail (GError     **error,
   va_end (args);
 
   if (where != NULL)
+    /* Translators: where in an extraction file (“claim 3”) and what is wrong there */
     g_set_error (error, AG_EXTRACTION_ERROR, AG_EXTRACTION_ERROR_INVALID,
                  _("%s: %s"), where, message);
   else
@@ -208,6 +209,7 @@ get_optional_string (JsonObject  *object,
     return TRUE;
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    /* Translators: %s is a member name of the extraction format, such as “speaker” */
     return fail (error, where, _("%s is not a string"), member);
 
   *out = json_node_get_string (node);
@@ -237,13 +239,14 @@ check_name (const char  *name,
   key = ag_name_key (stripped);
   if (*key == '\0')
     {
+      /* Translators: %s is “name” or “alias 2”: the name is empty */
       fail (error, where, _("empty %s"), what);
       return NULL;
     }
 
   if (g_utf8_strlen (stripped, -1) > MAX_NAME_CHARS)
     {
-      fail (error, where, _("%s longer than %d characters"), what, MAX_NAME_CHARS);
+      fail (error, where, _("%s longer than %'d characters"), what, MAX_NAME_CHARS);
       return NULL;
     }
 
@@ -269,6 +272,7 @@ get_offset (JsonObject  *object,
 
   value = json_node_get_int (node);
   if (value < 0)
+    /* Translators: %s is “start” or “end”, an offset into the document text */
     return fail (error, where, _("negative %s"), member);
   if (value > G_MAXINT32)
     return fail (error, where, _("%s is too large"), member);
@@ -283,6 +287,7 @@ parse_actor (AgExtraction  *self,
              guint          index,
              GError       **error)
 {
+  /* Translators: the third actor of an extraction file's list */
   g_autofree char *where = g_strdup_printf (_("actor %u"), index + 1);
   g_autofree char *name = NULL;
   g_autofree char *key = NULL;
@@ -406,6 +411,7 @@ resolve_actor (GHashTable  *index,
   if (str == NULL)
     {
       if (required)
+        /* Translators: %s is “subject”, “object” or “speaker”, a member that is required */
         return fail (error, where, _("missing %s"), member);
       return TRUE;
     }
@@ -416,6 +422,7 @@ resolve_actor (GHashTable  *index,
 
   actor = g_hash_table_lookup (index, key);
   if (actor == NULL)
+    /* Translators: the first %s is “subject”, “object” or “speaker”, the second an actor name */
     return fail (error, where, _("%s “%s” is not in the actor list"), member, str);
 
   *out = actor->name;

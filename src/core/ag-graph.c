@@ -19,8 +19,10 @@
  *
  * Built on the calling thread from the case's objects, then read-only: the
  * layout thread reads it without touching the case. Labels are wrapped,
- * elided and measured here with Pango, so that Graphviz reserves the room
- * the renderer needs. */
+ * elided and measured with Pango, so that Graphviz reserves the room the
+ * renderer needs — by ag_graph_measure(), which the layout calls in its
+ * thread: measuring ten thousand labels would keep a window's main loop
+ * busy for hundreds of milliseconds. */
 
 struct _AgGraph
 {
@@ -30,22 +32,100 @@ struct _AgGraph
   GArray     *edges;      /* AgGraphEdge */
   GHashTable *node_index; /* gint64 actor id → index + 1 */
 
-  PangoLayout *scratch;   /* measures labels while building */
+  GMutex      measure_lock;
+  gboolean    measured;   /* labels and node sizes are known */
 };
 
 G_DEFINE_FINAL_TYPE (AgGraph, ag_graph, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (ag-graph-error-quark, ag_graph_error)
 
-/* An edge while claims are gathered into it. */
+/* A set of pointers that is an array while small, as most edges' sets of
+ * documents and speakers are (one or two), and gains a hash index when it
+ * grows: a hash table per edge made building a graph of 30,000 claims
+ * several times slower. */
+#define SMALL_SET_MAX 16
+
+typedef struct
+{
+  GPtrArray  *items;
+  GHashTable *index;
+} PtrSet;
+
+static void
+ptr_set_add (PtrSet   *set,
+             gpointer  item)
+{
+  if (set->items == NULL)
+    set->items = g_ptr_array_new ();
+  if (set->index != NULL)
+    {
+      if (!g_hash_table_add (set->index, item))
+        return;
+    }
+  else
+    {
+      if (g_ptr_array_find (set->items, item, NULL))
+        return;
+      if (set->items->len == SMALL_SET_MAX)
+        {
+          set->index = g_hash_table_new (NULL, NULL);
+          for (guint i = 0; i < set->items->len; i++)
+            g_hash_table_add (set->index, g_ptr_array_index (set->items, i));
+          g_hash_table_add (set->index, item);
+        }
+    }
+  g_ptr_array_add (set->items, item);
+}
+
+static guint
+ptr_set_size (const PtrSet *set)
+{
+  return set->items != NULL ? set->items->len : 0;
+}
+
+static void
+ptr_set_clear (PtrSet *set)
+{
+  g_clear_pointer (&set->items, g_ptr_array_unref);
+  g_clear_pointer (&set->index, g_hash_table_unref);
+}
+
+/* The key of an edge: who, whom, and what kind of claim. */
 typedef struct
 {
   gint64       subject;
   gint64       object;
   AgClaimKind  kind;
+} EdgeKey;
+
+static guint
+edge_key_hash (gconstpointer data)
+{
+  const EdgeKey *key = data;
+
+  return g_int64_hash (&key->subject) * 31u + g_int64_hash (&key->object) * 7u + key->kind;
+}
+
+static gboolean
+edge_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const EdgeKey *x = a, *y = b;
+
+  return x->subject == y->subject && x->object == y->object && x->kind == y->kind;
+}
+
+/* An edge while claims are gathered into it. */
+typedef struct
+{
+  EdgeKey      key;       /* first: the hash table's key points here */
+  gint64       subject;
+  gint64       object;
+  AgClaimKind  kind;
   GArray      *claims;    /* gint64 */
-  GHashTable  *documents; /* AgDocument set */
-  GHashTable  *speakers;  /* AgActor set */
+  PtrSet       documents; /* AgDocument */
+  PtrSet       speakers;  /* AgActor */
   gboolean     disputed;
 } EdgeDraft;
 
@@ -55,8 +135,8 @@ edge_draft_free (gpointer data)
   EdgeDraft *draft = data;
 
   g_clear_pointer (&draft->claims, g_array_unref);
-  g_clear_pointer (&draft->documents, g_hash_table_unref);
-  g_clear_pointer (&draft->speakers, g_hash_table_unref);
+  ptr_set_clear (&draft->documents);
+  ptr_set_clear (&draft->speakers);
   g_free (draft);
 }
 
@@ -129,18 +209,14 @@ static gboolean
 draft_is_disputed (EdgeDraft  *draft,
                    GHashTable *denials)
 {
-  GHashTableIter iter;
-  gpointer speaker;
-
   if (draft->kind != AG_CLAIM_ACCUSES && draft->kind != AG_CLAIM_ATTRIBUTES)
     return FALSE;
   if (is_denied (denials, draft->object, 0) ||
       is_denied (denials, draft->object, draft->subject))
     return TRUE;
 
-  g_hash_table_iter_init (&iter, draft->speakers);
-  while (g_hash_table_iter_next (&iter, &speaker, NULL))
-    if (is_denied (denials, draft->object, ag_actor_get_id (speaker)))
+  for (guint i = 0; i < ptr_set_size (&draft->speakers); i++)
+    if (is_denied (denials, draft->object, ag_actor_get_id (g_ptr_array_index (draft->speakers.items, i))))
       return TRUE;
 
   return FALSE;
@@ -221,7 +297,7 @@ ag_graph_finalize (GObject *object)
   g_clear_pointer (&self->nodes, g_array_unref);
   g_clear_pointer (&self->edges, g_array_unref);
   g_clear_pointer (&self->node_index, g_hash_table_unref);
-  g_clear_object (&self->scratch);
+  g_mutex_clear (&self->measure_lock);
 
   G_OBJECT_CLASS (ag_graph_parent_class)->finalize (object);
 }
@@ -257,7 +333,8 @@ ag_graph_new_empty (void)
 /**
  * ag_graph_add_node:
  *
- * Adds the node of an actor and measures its label. Only while building.
+ * Adds the node of an actor. Only while building; its label is measured
+ * by ag_graph_measure().
  *
  * Returns: the node's index
  */
@@ -273,21 +350,10 @@ ag_graph_add_node (AgGraph     *self,
   g_return_val_if_fail (name != NULL, 0);
   g_return_val_if_fail (!g_hash_table_contains (self->node_index, &actor_id), 0);
 
-  if (self->scratch == NULL)
-    {
-      PangoContext *context = ag_renderer_create_pango_context ();
-
-      self->scratch = pango_layout_new (context);
-      g_object_unref (context);
-    }
-
   node.actor_id = actor_id;
   node.kind = kind;
   node.name = g_utf8_make_valid (name, -1);
-  node.label = ag_renderer_make_label (self->scratch, node.name,
-                                       &node.label_width, &node.label_height);
-  ag_renderer_get_node_size (kind, node.label_width, node.label_height,
-                             &node.width, &node.height);
+  self->measured = FALSE;
   g_array_append_val (self->nodes, node);
   g_hash_table_insert (self->node_index, g_memdup2 (&actor_id, sizeof actor_id),
                        GUINT_TO_POINTER (self->nodes->len));
@@ -385,7 +451,7 @@ ag_graph_new (AgCase               *kase,
     }
 
   /* Gather the claims into edges, and note every denial. */
-  drafts_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  drafts_by_key = g_hash_table_new (edge_key_hash, edge_key_equal);
   drafts = g_ptr_array_new_with_free_func (edge_draft_free);
   denials = g_hash_table_new_full (denial_hash, denial_equal, g_free, NULL);
   claims = ag_case_get_claims (kase);
@@ -398,7 +464,7 @@ ag_graph_new (AgCase               *kase,
       AgActor *speaker = ag_claim_get_speaker (claim);
       AgDocument *document = ag_claim_get_document (claim);
       gint64 id = ag_claim_get_id (claim);
-      char key[64];
+      EdgeKey key;
       EdgeDraft *draft;
 
       if (subject == NULL)
@@ -415,27 +481,24 @@ ag_graph_new (AgCase               *kase,
       if (object == NULL || !ag_graph_filter_match_claim (filter, claim))
         continue;
 
-      g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%d",
-                  ag_actor_get_id (subject), ag_actor_get_id (object),
-                  (int) ag_claim_get_kind (claim));
-      draft = g_hash_table_lookup (drafts_by_key, key);
+      key = (EdgeKey) { ag_actor_get_id (subject), ag_actor_get_id (object), ag_claim_get_kind (claim) };
+      draft = g_hash_table_lookup (drafts_by_key, &key);
       if (draft == NULL)
         {
           draft = g_new0 (EdgeDraft, 1);
-          draft->subject = ag_actor_get_id (subject);
-          draft->object = ag_actor_get_id (object);
-          draft->kind = ag_claim_get_kind (claim);
+          draft->key = key;
+          draft->subject = key.subject;
+          draft->object = key.object;
+          draft->kind = key.kind;
           draft->claims = g_array_new (FALSE, FALSE, sizeof (gint64));
-          draft->documents = g_hash_table_new (NULL, NULL);
-          draft->speakers = g_hash_table_new (NULL, NULL);
           g_ptr_array_add (drafts, draft);
-          g_hash_table_insert (drafts_by_key, g_strdup (key), draft);
+          g_hash_table_insert (drafts_by_key, &draft->key, draft);
         }
       g_array_append_val (draft->claims, id);
       if (document != NULL)
-        g_hash_table_add (draft->documents, document);
+        ptr_set_add (&draft->documents, document);
       if (speaker != NULL)
-        g_hash_table_add (draft->speakers, speaker);
+        ptr_set_add (&draft->speakers, speaker);
     }
   if (around != 0)
     reached = neighbourhood (drafts, around, depth);
@@ -496,12 +559,48 @@ ag_graph_new (AgCase               *kase,
       for (guint c = 0; c < draft->claims->len; c++)
         ag_graph_add_edge (self, source, target, draft->kind,
                            g_array_index (draft->claims, gint64, c),
-                           g_hash_table_size (draft->documents), disputed);
+                           ptr_set_size (&draft->documents), disputed);
     }
 
-  g_clear_object (&self->scratch);
-
   return g_steal_pointer (&self);
+}
+
+/**
+ * ag_graph_measure:
+ * @self: an #AgGraph
+ *
+ * Wraps, elides and measures every node's label and sizes the node around
+ * it, once. The layout calls it, on its own thread; until then a node's
+ * label is %NULL and its sizes are 0.
+ */
+void
+ag_graph_measure (AgGraph *self)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  PangoContext *context;
+  PangoLayout *scratch;
+
+  g_return_if_fail (AG_IS_GRAPH (self));
+
+  locker = g_mutex_locker_new (&self->measure_lock);
+  if (self->measured)
+    return;
+
+  context = ag_renderer_create_pango_context ();
+  scratch = pango_layout_new (context);
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      AgGraphNode *node = &g_array_index (self->nodes, AgGraphNode, i);
+
+      g_free (node->label);
+      node->label = ag_renderer_make_label (scratch, node->name,
+                                            &node->label_width, &node->label_height);
+      ag_renderer_get_node_size (node->kind, node->label_width, node->label_height,
+                                 &node->width, &node->height);
+    }
+  g_object_unref (scratch);
+  g_object_unref (context);
+  self->measured = TRUE;
 }
 
 guint
@@ -553,29 +652,119 @@ ag_graph_find_node (AgGraph *self,
   return TRUE;
 }
 
-/* A one-line description of an edge, for tooltips and SVG titles. */
-char *
-ag_graph_dup_edge_title (AgGraph *self,
-                         guint    index)
+/* What an edge says, subject first and object second. The GraphML label
+ * takes the msgid itself, which stays English whatever the locale. */
+static const char * const edge_sentences[AG_N_CLAIM_KINDS] = {
+  /* Translators: the first part of an edge's tooltip; the first %s is the
+   * subject, the second the object (use %1$s and %2$s to swap them) */
+  [AG_CLAIM_ACCUSES] = NC_("edge title", "%s accuses %s"),
+  /* Translators: a threat group (first %s) that acts for a state */
+  [AG_CLAIM_ATTRIBUTES] = NC_("edge title", "%s is attributed to %s"),
+  [AG_CLAIM_TARGETS] = NC_("edge title", "%s targets %s"),
+  /* Translators: the subject rejects accusations made by the object */
+  [AG_CLAIM_DENIES] = NC_("edge title", "%s rejects accusations by %s"),
+  [AG_CLAIM_MEMBER_OF] = NC_("edge title", "%s is a member of %s"),
+  [AG_CLAIM_SANCTIONS] = NC_("edge title", "%s sanctions %s"),
+  [AG_CLAIM_COOPERATES] = NC_("edge title", "%s cooperates with %s"),
+};
+
+/* The format comes from the table above; msgfmt --check-format keeps every
+ * translation of it at two %s. */
+static char *
+format_sentence (AgClaimKind  kind,
+                 gboolean     translate,
+                 ...)
+{
+  const char *format = edge_sentences[kind];
+  va_list args;
+  char *text;
+
+  if (translate)
+    format = g_dpgettext2 (GETTEXT_PACKAGE, "edge title", format);
+  va_start (args, translate);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  text = g_strdup_vprintf (format, args);
+#pragma GCC diagnostic pop
+  va_end (args);
+  return text;
+}
+
+static char *
+dup_edge_title (AgGraph  *self,
+                guint     index,
+                gboolean  translate)
 {
   const AgGraphEdge *edge = ag_graph_get_edge (self, index);
   const AgGraphNode *source, *target;
+  g_autofree char *sentence = NULL;
   g_autofree char *claims = NULL;
   g_autofree char *documents = NULL;
+  guint n_claims, n_documents;
 
   g_return_val_if_fail (edge != NULL, NULL);
 
   source = ag_graph_get_node (self, edge->source);
   target = ag_graph_get_node (self, edge->target);
-  claims = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", edge->claims->len),
-                            edge->claims->len);
-  documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
-                                            edge->n_documents),
-                               edge->n_documents);
-  /* Translators: "SUBJECT accuses OBJECT (3 claims, 2 documents, disputed)" */
-  return g_strdup_printf (edge->disputed ? _("%s %s %s (%s, %s, disputed)") : _("%s %s %s (%s, %s)"),
-                          source->name, ag_claim_kind_to_string (edge->kind), target->name,
-                          claims, documents);
+  n_claims = edge->claims->len;
+  n_documents = edge->n_documents;
+  sentence = format_sentence (edge->kind, translate, source->name, target->name);
+
+  if (!translate)
+    return g_strdup_printf (edge->disputed ? "%s (%u %s, %u %s, disputed)" : "%s (%u %s, %u %s)",
+                            sentence,
+                            n_claims, n_claims == 1 ? "claim" : "claims",
+                            n_documents, n_documents == 1 ? "document" : "documents");
+
+  claims = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u claim", "%'u claims", n_claims),
+                            n_claims);
+  documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u document", "%'u documents",
+                                            n_documents),
+                               n_documents);
+  if (edge->disputed)
+    /* Translators: an edge's tooltip: "APT28 is attributed to Russia (3 claims,
+     * 2 documents, disputed)"; disputed means that the object denies it */
+    return g_strdup_printf (_("%s (%s, %s, disputed)"), sentence, claims, documents);
+  /* Translators: an edge's tooltip: "Germany accuses Russia (3 claims, 2 documents)" */
+  return g_strdup_printf (_("%s (%s, %s)"), sentence, claims, documents);
+}
+
+/**
+ * ag_graph_dup_edge_title:
+ * @self: a graph
+ * @index: an edge's index
+ *
+ * A one-line description of an edge in the user's language, for tooltips
+ * and SVG titles: "Germany accuses Russia (3 claims, 2 documents)".
+ *
+ * Returns: (transfer full): the title
+ */
+char *
+ag_graph_dup_edge_title (AgGraph *self,
+                         guint    index)
+{
+  g_return_val_if_fail (AG_IS_GRAPH (self), NULL);
+
+  return dup_edge_title (self, index, TRUE);
+}
+
+/**
+ * ag_graph_dup_edge_label:
+ * @self: a graph
+ * @index: an edge's index
+ *
+ * The same description as ag_graph_dup_edge_title(), in English and with
+ * plain digits whatever the locale, for machine-readable exports.
+ *
+ * Returns: (transfer full): the label
+ */
+char *
+ag_graph_dup_edge_label (AgGraph *self,
+                         guint    index)
+{
+  g_return_val_if_fail (AG_IS_GRAPH (self), NULL);
+
+  return dup_edge_title (self, index, FALSE);
 }
 
 /* The edge's id in exports: "e<subject>-<object>-<kind>". */

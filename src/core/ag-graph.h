@@ -73,10 +73,13 @@ const AgGraphNode *ag_graph_get_node         (AgGraph             *self,
 guint              ag_graph_get_n_edges      (AgGraph             *self);
 const AgGraphEdge *ag_graph_get_edge         (AgGraph             *self,
                                               guint                index);
+void               ag_graph_measure          (AgGraph             *self);
 gboolean           ag_graph_find_node        (AgGraph             *self,
                                               gint64               actor_id,
                                               guint               *index);
 char              *ag_graph_dup_edge_title   (AgGraph             *self,
+                                              guint                index);
+char              *ag_graph_dup_edge_label   (AgGraph             *self,
                                               guint                index);
 char              *ag_graph_dup_edge_id      (AgGraph             *self,
                                               guint                index);

@@ -535,6 +535,7 @@ decode_text (const char  *data,
       text = g_convert (data + 2, length - 2, "UTF-8", charset, NULL, &written, &local_error);
       if (text == NULL)
         {
+          /* Translators: %s is an encoding, such as “UTF-16” */
           g_set_error (error, AG_IMPORT_ERROR, AG_IMPORT_ERROR_ENCODING,
                        _("is not valid %s"), charset);
           return NULL;
@@ -1682,6 +1683,7 @@ load_json (JsonParser  *parser,
           item = item_from_json (element, filename, source, error);
           if (item == NULL)
             {
+              /* Translators: the fourth item of a JSON list, before what is wrong with it */
               g_prefix_error (error, _("item %u: "), i + 1);
               return NULL;
             }

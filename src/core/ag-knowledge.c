@@ -638,7 +638,7 @@ groups_from_json (JsonNode  *root,
   if (n > MAX_GROUPS)
     {
       g_set_error (error, AG_KNOWLEDGE_ERROR, AG_KNOWLEDGE_ERROR_INVALID,
-                   _("holds more than %d threat groups"), MAX_GROUPS);
+                   _("holds more than %'d threat groups"), MAX_GROUPS);
       return NULL;
     }
 
@@ -1510,7 +1510,7 @@ groups_from_misp (AgKnowledge  *knowledge,
   if (n > MAX_GROUPS)
     {
       g_set_error (error, AG_KNOWLEDGE_ERROR, AG_KNOWLEDGE_ERROR_INVALID,
-                   _("holds more than %d threat groups"), MAX_GROUPS);
+                   _("holds more than %'d threat groups"), MAX_GROUPS);
       return NULL;
     }
 
@@ -1586,7 +1586,7 @@ groups_from_stix (JsonArray  *objects,
       if (groups->len >= MAX_GROUPS)
         {
           g_set_error (error, AG_KNOWLEDGE_ERROR, AG_KNOWLEDGE_ERROR_INVALID,
-                       _("holds more than %d threat groups"), MAX_GROUPS);
+                       _("holds more than %'d threat groups"), MAX_GROUPS);
           return NULL;
         }
 

@@ -395,7 +395,7 @@ run_job (Job           *job,
          GCancellable  *cancellable,
          GError       **error)
 {
-  AgLayoutEngine engine = choose_engine (job->engine, job->graph);
+  AgLayoutEngine engine;
   guint n_nodes = ag_graph_get_n_nodes (job->graph);
   guint n_edges = ag_graph_get_n_edges (job->graph);
   g_autofree Agnode_t **nodes = NULL;
@@ -406,6 +406,9 @@ run_job (Job           *job,
   Agraph_t *g;
   int status;
 
+  /* Here, on the layout's thread, rather than where the graph was built. */
+  ag_graph_measure (job->graph);
+  engine = choose_engine (job->engine, job->graph);
   if (n_nodes == 0)
     return ag_geometry_new (job->graph, engine_names[engine], 0, 0);
 
@@ -693,6 +696,7 @@ ag_layout_write_dot (AgLayout *self,
   g_return_val_if_fail (AG_IS_LAYOUT (self), NULL);
   g_return_val_if_fail (AG_IS_GRAPH (graph), NULL);
 
+  ag_graph_measure (graph);
   locker = g_mutex_locker_new (&graphviz_lock);
   nodes = g_new0 (Agnode_t *, MAX (ag_graph_get_n_nodes (graph), 1));
   g = build_cgraph (graph, choose_engine (self->engine, graph), self->seed, nodes, NULL);

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "ag-enums.h"
@@ -42,6 +43,86 @@ enum_from_nick (GType       type,
 
   *value = v->value;
   return TRUE;
+}
+
+/**
+ * ag_actor_kind_to_display:
+ * @kind: an actor kind
+ *
+ * Returns: the kind as people read it, translated, e.g. "Threat group"
+ */
+const char *
+ag_actor_kind_to_display (AgActorKind kind)
+{
+  switch (kind)
+    {
+    case AG_ACTOR_COUNTRY:
+      return _("Country");
+    case AG_ACTOR_ALLIANCE:
+      return _("Alliance");
+    case AG_ACTOR_THREAT_GROUP:
+      return _("Threat group");
+    case AG_ACTOR_ORGANIZATION:
+      return _("Organization");
+    case AG_ACTOR_PERSON:
+      return _("Person");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * ag_claim_kind_to_display:
+ * @kind: a claim kind
+ *
+ * Returns: the kind as a translated verb phrase, e.g. "accuses"
+ */
+const char *
+ag_claim_kind_to_display (AgClaimKind kind)
+{
+  switch (kind)
+    {
+    case AG_CLAIM_ACCUSES:
+      return C_("claim kind", "accuses");
+    case AG_CLAIM_ATTRIBUTES:
+      return C_("claim kind", "attributes");
+    case AG_CLAIM_TARGETS:
+      return C_("claim kind", "targets");
+    case AG_CLAIM_DENIES:
+      return C_("claim kind", "denies");
+    case AG_CLAIM_MEMBER_OF:
+      return C_("claim kind", "member of");
+    case AG_CLAIM_SANCTIONS:
+      return C_("claim kind", "sanctions");
+    case AG_CLAIM_COOPERATES:
+      return C_("claim kind", "cooperates with");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * ag_review_status_to_display:
+ * @status: a review status
+ *
+ * Returns: the status, translated, e.g. "Confirmed"
+ */
+const char *
+ag_review_status_to_display (AgReviewStatus status)
+{
+  switch (status)
+    {
+    case AG_REVIEW_UNREVIEWED:
+      return _("Unreviewed");
+    case AG_REVIEW_CONFIRMED:
+      return _("Confirmed");
+    case AG_REVIEW_DISPUTED:
+      return _("Disputed");
+    case AG_REVIEW_REJECTED:
+      return _("Rejected");
+    default:
+      g_return_val_if_reached ("");
+    }
 }
 
 const char *

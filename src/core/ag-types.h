@@ -77,6 +77,10 @@ const char *ag_review_status_to_string  (AgReviewStatus  status);
 gboolean    ag_review_status_from_string (const char    *str,
                                           AgReviewStatus *status);
 
+const char *ag_actor_kind_to_display    (AgActorKind     kind);
+const char *ag_claim_kind_to_display    (AgClaimKind     kind);
+const char *ag_review_status_to_display (AgReviewStatus  status);
+
 char       *ag_name_key                 (const char     *name);
 
 G_END_DECLS
