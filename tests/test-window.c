@@ -140,6 +140,39 @@ test_window_graph (void)
     ag_window_search_actors (window, "");
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, g_list_model_get_n_items (ag_case_get_actors (kase)));
 
+    /* Activating one of the claims shown opens its document in the
+     * reader, in place of the graph, with the evidence highlighted. */
+    {
+      g_autoptr(GPtrArray) claims = ag_case_list_claims_for_actor (kase, china);
+      AgClaim *claim = NULL;
+      AgDocumentReader *reader = ag_window_get_reader (window);
+      GtkWidget *row;
+      GtkWidget *stack;
+      int start, end;
+
+      for (guint i = 0; i < claims->len && claim == NULL; i++)
+        if (ag_claim_get_evidence_end (g_ptr_array_index (claims, i)) > ag_claim_get_evidence_start (g_ptr_array_index (claims, i)))
+          claim = g_ptr_array_index (claims, i);
+      g_assert_nonnull (claim);
+      row = ag_details_panel_get_claim_row (ag_window_get_details (window), claim);
+      g_assert_nonnull (row);
+      stack = gtk_widget_get_parent (GTK_WIDGET (reader));
+      while (!GTK_IS_STACK (stack))
+        stack = gtk_widget_get_parent (stack);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "graph");
+
+      g_signal_emit_by_name (row, "activate");
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "document");
+      g_assert_true (ag_document_reader_get_document (reader) == ag_claim_get_document (claim));
+      g_assert_true (ag_document_reader_get_highlight (reader, &start, &end));
+      g_assert_cmpint (start, ==, ag_claim_get_evidence_start (claim));
+      g_assert_cmpint (end, ==, ag_claim_get_evidence_end (claim));
+
+      /* Back to the graph. */
+      g_signal_emit_by_name (reader, "close");
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "graph");
+    }
+
     /* Clearing the selection in the graph clears the panel. */
     ag_graph_view_select_actor (view, 0);
     g_clear_pointer (&details, g_free);

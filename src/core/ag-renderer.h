@@ -27,6 +27,26 @@ G_BEGIN_DECLS
 #define AG_RENDERER_WHITE       0xffffffffu
 #define AG_RENDERER_TRANSPARENT 0x00000000u
 
+/* On a screen, the smallest font size (pixels) of a label that is drawn
+ * when only readable labels are. */
+#define AG_RENDERER_READABLE_SIZE 6.0
+
+/* Which labels a screen shows (files show every one). */
+typedef enum
+{
+  AG_RENDERER_LABELS_ALL,   /* every one */
+  AG_RENDERER_LABELS_AUTO,  /* those big enough to read */
+  AG_RENDERER_LABELS_FEW,   /* the selection's, the emphasis', the hubs' */
+} AgRendererLabels;
+
+/* What ag_renderer_draw_layer() draws. */
+typedef enum
+{
+  AG_RENDERER_LAYER_ALL,      /* the whole picture, as ag_renderer_draw() */
+  AG_RENDERER_LAYER_BASE,     /* the graph, without selection or emphasis */
+  AG_RENDERER_LAYER_OVERLAY,  /* the emphasis and the selection over it */
+} AgRendererLayer;
+
 #define AG_TYPE_RENDERER (ag_renderer_get_type ())
 
 G_DECLARE_FINAL_TYPE (AgRenderer, ag_renderer, AG, RENDERER, GObject)
@@ -43,6 +63,44 @@ void          ag_renderer_draw                (AgRenderer  *self,
 void          ag_renderer_write_svg           (AgRenderer  *self,
                                                guint32      background,
                                                GString     *out);
+
+/* For the screen: */
+void          ag_renderer_draw_layer          (AgRenderer  *self,
+                                               cairo_t     *cr,
+                                               AgRendererLayer layer);
+void          ag_renderer_set_dark            (AgRenderer  *self,
+                                               gboolean     dark);
+gboolean      ag_renderer_get_dark            (AgRenderer  *self);
+guint32       ag_renderer_get_background      (AgRenderer  *self);
+void          ag_renderer_set_screen          (AgRenderer  *self,
+                                               double       scale_factor);
+void          ag_renderer_set_labels          (AgRenderer  *self,
+                                               AgRendererLabels labels);
+AgRendererLabels ag_renderer_get_labels       (AgRenderer  *self);
+void          ag_renderer_set_emphasis        (AgRenderer  *self,
+                                               gint         node,
+                                               gint         edge);
+gboolean      ag_renderer_is_emphasised       (AgRenderer  *self,
+                                               guint        node);
+void          ag_renderer_set_selection       (AgRenderer  *self,
+                                               gint         node,
+                                               gint         edge);
+void          ag_renderer_get_last_stats      (AgRenderer  *self,
+                                               guint       *nodes,
+                                               guint       *edges,
+                                               guint       *labels);
+gint          ag_renderer_node_at             (AgRenderer  *self,
+                                               double       x,
+                                               double       y,
+                                               double       tolerance);
+gint          ag_renderer_edge_at             (AgRenderer  *self,
+                                               double       x,
+                                               double       y,
+                                               double       tolerance);
+gboolean      ag_renderer_get_edge_point      (AgRenderer  *self,
+                                               guint        edge,
+                                               double      *x,
+                                               double      *y);
 
 /* The look, shared with the graph builder and the layout: */
 PangoContext *ag_renderer_create_pango_context (void);

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AgApplication, ag_application, AG, APPLICATION, AdwApplication)
 
-AgApplication *ag_application_new (void);
+AgApplication *ag_application_new          (void);
+GSettings     *ag_application_get_settings (AgApplication *self);
 
 G_END_DECLS

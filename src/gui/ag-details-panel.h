@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "ag-case.h"
+#include "ag-graph.h"
 
 G_BEGIN_DECLS
 
@@ -17,10 +18,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AgDetailsPanel, ag_details_panel, AG, DETAILS_PANEL, GtkBox)
 
-GtkWidget *ag_details_panel_new        (void);
-void       ag_details_panel_show_actor (AgDetailsPanel *self,
-                                        AgCase         *kase,
-                                        AgActor        *actor);
-char      *ag_details_panel_dup_text   (AgDetailsPanel *self);
+GtkWidget *ag_details_panel_new            (void);
+void       ag_details_panel_show_actor     (AgDetailsPanel *self,
+                                            AgCase         *kase,
+                                            AgActor        *actor);
+void       ag_details_panel_show_edge      (AgDetailsPanel *self,
+                                            AgCase         *kase,
+                                            AgGraph        *graph,
+                                            guint           edge_index);
+GtkWidget *ag_details_panel_get_claim_row  (AgDetailsPanel *self,
+                                            AgClaim        *claim);
+char      *ag_details_panel_dup_text       (AgDetailsPanel *self);
 
 G_END_DECLS

@@ -12,35 +12,13 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "ag-details-panel.h"
 #include "ag-graph.h"
-#include "ag-graph-view.h"
-#include "ag-layout.h"
-#include "ag-resources.h"
-#include "ag-window.h"
+#include "ag-gui.h"
+#include "ag-window-private.h"
 
 /* One window per case: the actor graph once it is laid out (off the main
- * thread), a summary until then or when the case holds no actors. */
-
-struct _AgWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwWindowTitle       *window_title;
-  AdwStatusPage        *status_page;
-  GtkStack             *stack;
-  AgGraphView          *graph_view;
-  GtkSearchEntry       *search_entry;
-  GtkListView          *actor_list;
-  AgDetailsPanel       *details;
-
-  GtkCustomFilter      *actor_filter;
-  GtkSingleSelection   *actor_selection;
-
-  AgCase               *kase;
-  AgLayout             *layout;
-  GCancellable         *cancellable;  /* the layout running, cancelled on close */
-};
+ * thread), the actors and the details of what is selected beside it. The
+ * actions (files, import, export) live in ag-window-actions.c. */
 
 G_DEFINE_FINAL_TYPE (AgWindow, ag_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -51,6 +29,10 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* A layout shorter than this shows no progress at all, so that small
+ * changes do not make the window flicker. */
+#define LAYOUT_PROGRESS_DELAY_MS 300
 
 static void
 update_summary (AgWindow *self)
@@ -64,11 +46,10 @@ update_summary (AgWindow *self)
 
   if (self->kase == NULL)
     {
+      gtk_window_set_title (GTK_WINDOW (self), _("Actor Graph"));
       adw_window_title_set_title (self->window_title, _("Actor Graph"));
       adw_window_title_set_subtitle (self->window_title, NULL);
-      adw_status_page_set_title (self->status_page, _("No Case Open"));
-      adw_status_page_set_description (self->status_page,
-                                       _("Open a case file with “actorgraph CASE.actorgraph”."));
+      gtk_stack_set_visible_child_name (self->main_stack, "empty");
       return;
     }
 
@@ -83,15 +64,91 @@ update_summary (AgWindow *self)
   /* Translators: the three parts are "N documents", "N actors", "N claims". */
   summary = g_strdup_printf (_("%s, %s, %s"), documents, actors, claims);
 
+  if (ag_case_is_temporary (self->kase))
+    {
+      g_clear_pointer (&title, g_free);
+      title = g_strdup (_("New Case"));
+    }
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, _("Actor Graph"));
-  adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, summary);
+  adw_window_title_set_subtitle (self->window_title, summary);
+  gtk_stack_set_visible_child_name (self->main_stack, "case");
+
+  if (n_actors == 0)
+    {
+      adw_status_page_set_title (self->status_page, _("No Actors Yet"));
+      adw_status_page_set_description (self->status_page,
+                                       _("Import reports, statements or articles: the actors they name and the claims between them appear here."));
+      gtk_button_set_label (self->status_button, _("_Import Documents…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), "win.import");
+      gtk_widget_set_visible (GTK_WIDGET (self->status_button), TRUE);
+    }
+}
+
+
+/* Progress: the import's, or a long layout's. */
+
+void
+_ag_window_show_progress (AgWindow   *self,
+                          const char *message,
+                          double      fraction,
+                          gboolean    can_cancel)
+{
+  gtk_label_set_text (self->progress_label, message);
+  if (fraction < 0)
+    gtk_progress_bar_pulse (self->progress_bar);
+  else
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_cancel), can_cancel);
+  gtk_spinner_start (self->progress_spinner);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+}
+
+void
+_ag_window_hide_progress (AgWindow *self)
+{
+  gtk_spinner_stop (self->progress_spinner);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
 }
 
 
 /* The actor list: every actor of the case, found by name or alias. */
+
+static void
+count_claims (AgWindow *self)
+{
+  GListModel *claims;
+
+  g_hash_table_remove_all (self->claim_counts);
+  if (self->kase == NULL)
+    return;
+
+  claims = ag_case_get_claims (self->kase);
+  for (guint i = 0, n = g_list_model_get_n_items (claims); i < n; i++)
+    {
+      g_autoptr(AgClaim) claim = g_list_model_get_item (claims, i);
+      AgActor *taking_part[] = {
+        ag_claim_get_speaker (claim),
+        ag_claim_get_subject (claim),
+        ag_claim_get_object (claim),
+      };
+
+      for (guint j = 0; j < G_N_ELEMENTS (taking_part); j++)
+        {
+          gpointer key;
+
+          /* Count a claim once per actor, even when the speaker is also
+           * the subject. */
+          if (taking_part[j] == NULL ||
+              (j > 0 && taking_part[j] == taking_part[0]) ||
+              (j > 1 && taking_part[j] == taking_part[1]))
+            continue;
+          key = GSIZE_TO_POINTER ((gsize)ag_actor_get_id (taking_part[j]));
+          g_hash_table_insert (self->claim_counts, key,
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->claim_counts, key)) + 1));
+        }
+    }
+}
 
 static gboolean
 actor_matches (gpointer item,
@@ -125,20 +182,50 @@ search_changed_cb (AgWindow *self)
   gtk_filter_changed (GTK_FILTER (self->actor_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+static const char *
+actor_kind_icon (AgActorKind kind)
+{
+  switch (kind)
+    {
+    case AG_ACTOR_COUNTRY:
+      return "mark-location-symbolic";
+    case AG_ACTOR_ALLIANCE:
+      return "emblem-shared-symbolic";
+    case AG_ACTOR_THREAT_GROUP:
+      return "dialog-warning-symbolic";
+    case AG_ACTOR_ORGANIZATION:
+      return "system-users-symbolic";
+    case AG_ACTOR_PERSON:
+      return "avatar-default-symbolic";
+    default:
+      return "help-about-symbolic";
+    }
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 9);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_list_item_set_child (item, label);
+  gtk_label_set_xalign (GTK_LABEL (name), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_box_append (GTK_BOX (labels), name);
+  gtk_box_append (GTK_BOX (labels), detail);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_list_item_set_child (item, box);
 }
 
 static void
@@ -147,28 +234,27 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              AgWindow                 *self)
 {
   AgActor *actor = gtk_list_item_get_item (item);
-  g_autoptr(GPtrArray) claims = ag_case_list_claims_for_actor (self->kase, actor);
-  g_autofree char *markup = NULL;
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *labels = gtk_widget_get_next_sibling (icon);
+  GtkWidget *name = gtk_widget_get_first_child (labels);
+  GtkWidget *detail = gtk_widget_get_next_sibling (name);
+  guint n_claims = GPOINTER_TO_UINT (g_hash_table_lookup (self->claim_counts,
+                                                          GSIZE_TO_POINTER ((gsize)ag_actor_get_id (actor))));
+  const char *kind = ag_actor_kind_to_display (ag_actor_get_kind (actor));
+  g_autofree char *claims = g_strdup_printf (ngettext ("%u claim", "%u claims", n_claims), n_claims);
+  /* Translators: an actor's kind and how many claims it takes part in,
+   * e.g. "Threat group · 4 claims". */
+  g_autofree char *text = g_strdup_printf (_("%s · %s"), kind, claims);
+  g_autofree char *accessible = g_strdup_printf ("%s, %s", ag_actor_get_name (actor), text);
 
-  /* Names come from documents: escape them before they meet markup. */
-  {
-    g_autofree char *escaped = g_markup_escape_text (ag_actor_get_name (actor), -1);
-
-    markup = g_strdup_printf ("%s  <span alpha=\"55%%\">%s · %u</span>", escaped,
-                              ag_actor_kind_to_string (ag_actor_get_kind (actor)), claims->len);
-  }
-  gtk_label_set_markup (GTK_LABEL (gtk_list_item_get_child (item)), markup);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, ag_actor_get_name (actor), -1);
-}
-
-static void
-show_actor (AgWindow *self,
-            gint64    actor_id)
-{
-  AgActor *actor = self->kase && actor_id != 0 ? ag_case_lookup_actor (self->kase, actor_id) : NULL;
-
-  ag_details_panel_show_actor (self->details, self->kase, actor);
+  /* Names come from documents: plain text only, never markup. */
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), actor_kind_icon (ag_actor_get_kind (actor)));
+  gtk_label_set_text (GTK_LABEL (name), ag_actor_get_name (actor));
+  gtk_label_set_text (GTK_LABEL (detail), text);
+  gtk_widget_set_tooltip_text (box, ag_actor_get_name (actor));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 static void
@@ -178,24 +264,98 @@ actor_activated_cb (GtkListView *list,
 {
   g_autoptr(AgActor) actor = g_list_model_get_item (G_LIST_MODEL (self->actor_selection), position);
 
-  if (actor != NULL)
-    ag_graph_view_select_actor (self->graph_view, ag_actor_get_id (actor));
+  if (actor == NULL)
+    return;
+
+  /* The list is how keyboard and screen-reader users reach every actor,
+   * shown in the graph or filtered out of it. */
+  gtk_single_selection_set_selected (self->actor_selection, position);
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    ag_graph_view_get_geometry (self->graph_view) ? "graph" : "summary");
+  ag_graph_view_center_on_actor (self->graph_view, ag_actor_get_id (actor));
+  ag_details_panel_show_actor (self->details, self->kase, actor);
+  _ag_window_update_actions (self);
 }
+
+
+/* What the graph view selects, the details panel shows. */
 
 static void
 graph_selection_cb (AgWindow *self)
 {
-  show_actor (self, ag_graph_view_get_selected_actor (self->graph_view));
+  gint64 actor_id = ag_graph_view_get_selected_actor (self->graph_view);
+  int edge = ag_graph_view_get_selected_edge (self->graph_view);
+  AgGeometry *geometry = ag_graph_view_get_geometry (self->graph_view);
+
+  if (edge >= 0 && geometry != NULL)
+    ag_details_panel_show_edge (self->details, self->kase, ag_geometry_get_graph (geometry), edge);
+  else
+    ag_details_panel_show_actor (self->details, self->kase,
+                                 self->kase && actor_id != 0 ? ag_case_lookup_actor (self->kase, actor_id) : NULL);
+  _ag_window_update_actions (self);
 }
 
 static void
-focus_search (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+graph_activated_cb (AgWindow *self)
 {
-  AgWindow *self = AG_WINDOW (widget);
+  /* Enter on a node: the details, in a panel that may have been hidden. */
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "show-sidebar", g_variant_new_boolean (TRUE));
+  gtk_widget_grab_focus (GTK_WIDGET (self->details));
+}
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
+/* The document behind a claim, with its evidence, in place of the graph
+ * until the reader is closed. */
+
+static void
+content_page_cb (AgWindow *self)
+{
+  /* The zoom buttons float over the graph, and only over it. */
+  gtk_widget_set_visible (self->zoom_box,
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "graph") == 0);
+}
+
+static void
+claim_activated_cb (AgWindow *self,
+                    AgClaim  *claim)
+{
+  ag_document_reader_show_claim (self->reader, self->kase, claim);
+  gtk_stack_set_visible_child_name (self->content_stack, "document");
+  gtk_widget_grab_focus (GTK_WIDGET (ag_document_reader_get_text_view (self->reader)));
+}
+
+static void
+reader_closed_cb (AgWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    ag_graph_view_get_geometry (self->graph_view) ? "graph" : "summary");
+  gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
+}
+
+
+/* Layout */
+
+static gboolean
+layout_progress_cb (gpointer user_data)
+{
+  AgWindow *self = user_data;
+  g_autofree char *message = NULL;
+
+  self->layout_progress_id = 0;
+  if (self->import_job != NULL)
+    return G_SOURCE_REMOVE;
+  message = g_strdup_printf (ngettext ("Laying out %u actor…", "Laying out %u actors…", self->layout_nodes),
+                             self->layout_nodes);
+  _ag_window_show_progress (self, message, -1, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+layout_finished (AgWindow *self)
+{
+  g_clear_handle_id (&self->layout_progress_id, g_source_remove);
+  if (self->import_job == NULL)
+    _ag_window_hide_progress (self);
 }
 
 static void
@@ -207,40 +367,97 @@ layout_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(AgGeometry) geometry = ag_layout_compute_finish (AG_LAYOUT (source), result, &error);
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  layout_finished (self);
+
   if (geometry == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_status_page_set_description (self->status_page, error->message);
+      adw_status_page_set_title (self->status_page, _("The Graph Could Not Be Laid Out"));
+      adw_status_page_set_description (self->status_page, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->status_button), FALSE);
+      gtk_stack_set_visible_child_name (self->content_stack, "summary");
       return;
     }
 
   ag_graph_view_set_geometry (self->graph_view, geometry);
-  gtk_stack_set_visible_child_name (self->stack, "graph");
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "summary") == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "graph");
+  _ag_window_update_actions (self);
 }
 
-/* Lays the case out again, cancelling a layout still running. */
 static void
-relayout (AgWindow *self)
+show_nothing_to_draw (AgWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->content_stack, "summary");
+  ag_graph_view_set_geometry (self->graph_view, NULL);
+  if (self->kase != NULL && g_list_model_get_n_items (ag_case_get_actors (self->kase)) > 0)
+    {
+      adw_status_page_set_title (self->status_page, _("No Actors Match the Filters"));
+      adw_status_page_set_description (self->status_page,
+                                       _("Every actor of the case is filtered out of the graph. They are still in the list beside."));
+      gtk_button_set_label (self->status_button, _("_Reset Filters"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->status_button), "win.reset-filters");
+      gtk_widget_set_visible (GTK_WIDGET (self->status_button), TRUE);
+    }
+  _ag_window_update_actions (self);
+}
+
+/**
+ * _ag_window_relayout:
+ * @self: an #AgWindow
+ *
+ * Lays the case out again with the current filters, off the main thread,
+ * cancelling a layout still running.
+ */
+void
+_ag_window_relayout (AgWindow *self)
 {
   g_autoptr(AgGraph) graph = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *engine_name = NULL;
+  AgLayoutEngine engine = AG_LAYOUT_ENGINE_AUTO;
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
-  if (self->kase == NULL || g_list_model_get_n_items (ag_case_get_actors (self->kase)) == 0)
+  if (self->import_job != NULL)
     {
-      gtk_stack_set_visible_child_name (self->stack, "summary");
+      /* Once, when the import is over. */
+      self->relayout_pending = TRUE;
       return;
     }
 
-  graph = ag_graph_new (self->kase, NULL, &error);
-  if (graph == NULL)
+  if (self->kase == NULL)
     {
-      adw_status_page_set_description (self->status_page, error->message);
+      layout_finished (self);
       return;
     }
+
+  graph = ag_graph_new (self->kase, self->graph_filter, &error);
+  if (graph == NULL && g_error_matches (error, AG_GRAPH_ERROR, AG_GRAPH_ERROR_NOT_FOUND))
+    {
+      /* The actor the filter is centred on has gone (merged, removed). */
+      ag_graph_filter_set_around (self->graph_filter, 0, 0);
+      g_clear_error (&error);
+      graph = ag_graph_new (self->kase, self->graph_filter, &error);
+    }
+  if (graph == NULL || ag_graph_get_n_nodes (graph) == 0)
+    {
+      layout_finished (self);
+      show_nothing_to_draw (self);
+      return;
+    }
+
+  engine_name = g_settings_get_string (self->settings, "layout-engine");
+  if (!ag_layout_engine_from_string (engine_name, &engine))
+    engine = AG_LAYOUT_ENGINE_AUTO;
+  ag_layout_set_engine (self->layout, engine);
+
+  self->layout_nodes = ag_graph_get_n_nodes (graph);
+  if (self->layout_progress_id == 0)
+    self->layout_progress_id = g_timeout_add (LAYOUT_PROGRESS_DELAY_MS, layout_progress_cb, self);
 
   self->cancellable = g_cancellable_new ();
   ag_layout_compute_async (self->layout, graph, self->cancellable, layout_done_cb, g_object_ref (self));
@@ -249,8 +466,67 @@ relayout (AgWindow *self)
 static void
 case_changed_cb (AgWindow *self)
 {
+  count_claims (self);
   update_summary (self);
-  relayout (self);
+  /* Counts in the rows may have changed with the claims. */
+  gtk_filter_changed (GTK_FILTER (self->actor_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+  gtk_filter_changed (GTK_FILTER (self->actor_filter), GTK_FILTER_CHANGE_MORE_STRICT);
+  _ag_window_relayout (self);
+}
+
+
+/* Settings: what the window remembers and what the preferences change. */
+
+static void
+label_density_changed_cb (AgWindow *self)
+{
+  g_autofree char *density = g_settings_get_string (self->settings, "label-density");
+
+  g_object_set (self->graph_view, "label-density", density, NULL);
+}
+
+static void
+restore_size (AgWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+  int sidebar_width = g_settings_get_int (self->settings, "sidebar-width");
+
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 294));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->paned, MAX (width - CLAMP (sidebar_width, 200, 1000), 200));
+}
+
+static void
+save_size (AgWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  if (gtk_widget_get_visible (self->sidebar) && gtk_widget_get_width (GTK_WIDGET (self->paned)) > 0)
+    g_settings_set_int (self->settings, "sidebar-width",
+                        gtk_widget_get_width (GTK_WIDGET (self->paned)) - gtk_paned_get_position (self->paned));
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+ag_window_close_request (GtkWindow *window)
+{
+  AgWindow *self = AG_WINDOW (window);
+
+  if (!_ag_window_close_request (self))
+    return TRUE;
+
+  save_size (self);
+  return GTK_WINDOW_CLASS (ag_window_parent_class)->close_request (window);
 }
 
 static void
@@ -261,11 +537,21 @@ ag_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->import_job != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->import_job, self);
+      ag_import_job_cancel (self->import_job);
+    }
+  g_clear_object (&self->import_job);
+  g_clear_handle_id (&self->layout_progress_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AG_TYPE_WINDOW);
   g_clear_object (&self->actor_selection);
   g_clear_object (&self->actor_filter);
+  g_clear_pointer (&self->claim_counts, g_hash_table_unref);
+  g_clear_pointer (&self->graph_filter, ag_graph_filter_free);
   g_clear_object (&self->kase);
   g_clear_object (&self->layout);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ag_window_parent_class)->dispose (object);
 }
@@ -313,15 +599,18 @@ ag_window_class_init (AgWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = ag_window_dispose;
   object_class->get_property = ag_window_get_property;
   object_class->set_property = ag_window_set_property;
+  window_class->close_request = ag_window_close_request;
 
   /* The first class with a template registers the bundle once. */
-  ag_register_resource ();
+  ag_gui_ensure_resources ();
   g_type_ensure (AG_TYPE_GRAPH_VIEW);
   g_type_ensure (AG_TYPE_DETAILS_PANEL);
+  g_type_ensure (AG_TYPE_DOCUMENT_READER);
 
   properties[PROP_CASE] =
     g_param_spec_object ("case", NULL, NULL,
@@ -331,16 +620,29 @@ ag_window_class_init (AgWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/actorgraph/ActorGraph/ag-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AgWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, progress_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, progress_cancel);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AgWindow, status_page);
-  gtk_widget_class_bind_template_child (widget_class, AgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, status_button);
   gtk_widget_class_bind_template_child (widget_class, AgWindow, graph_view);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, AgWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AgWindow, actor_list);
   gtk_widget_class_bind_template_child (widget_class, AgWindow, details);
-
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, focus_search);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, edit_revealer);
 }
 
 static void
@@ -350,7 +652,10 @@ ag_window_init (AgWindow *self)
   GtkFilterListModel *filtered;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (SCHEMA_ID);
   self->layout = ag_layout_new (AG_LAYOUT_ENGINE_AUTO);
+  self->graph_filter = ag_graph_filter_new ();
+  self->claim_counts = g_hash_table_new (NULL, NULL);
 
   self->actor_filter = gtk_custom_filter_new (actor_matches, self, NULL);
   filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->actor_filter)));
@@ -367,9 +672,24 @@ ag_window_init (AgWindow *self)
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect (self->actor_list, "activate", G_CALLBACK (actor_activated_cb), self);
+  g_signal_connect_swapped (self->details, "claim-activated", G_CALLBACK (claim_activated_cb), self);
+  g_signal_connect_swapped (self->reader, "close", G_CALLBACK (reader_closed_cb), self);
+  g_signal_connect_swapped (self->content_stack, "notify::visible-child-name", G_CALLBACK (content_page_cb), self);
+  content_page_cb (self);
   g_signal_connect_swapped (self->graph_view, "notify::selected-actor", G_CALLBACK (graph_selection_cb), self);
+  g_signal_connect_swapped (self->graph_view, "notify::selected-edge", G_CALLBACK (graph_selection_cb), self);
+  g_signal_connect_swapped (self->graph_view, "activated", G_CALLBACK (graph_activated_cb), self);
 
+  g_signal_connect_object (self->settings, "changed::label-density",
+                           G_CALLBACK (label_density_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::layout-engine",
+                           G_CALLBACK (_ag_window_relayout), self, G_CONNECT_SWAPPED);
+  label_density_changed_cb (self);
+  restore_size (self);
+
+  _ag_window_init_actions (self);
   update_summary (self);
+  _ag_window_update_actions (self);
 }
 
 /**
@@ -434,7 +754,8 @@ ag_window_search_actors (AgWindow   *self,
  * @self: an #AgWindow
  * @position: a row of the actor list
  *
- * Does what activating the row does: selects the actor in the graph.
+ * Does what activating the row does: selects and centres the actor in the
+ * graph and shows its details.
  */
 void
 ag_window_activate_actor_row (AgWindow *self,
@@ -443,6 +764,63 @@ ag_window_activate_actor_row (AgWindow *self,
   g_return_if_fail (AG_IS_WINDOW (self));
 
   g_signal_emit_by_name (self->actor_list, "activate", position);
+}
+
+/**
+ * ag_window_get_reader:
+ * @self: an #AgWindow
+ *
+ * Returns: (transfer none): the document reader
+ */
+AgDocumentReader *
+ag_window_get_reader (AgWindow *self)
+{
+  g_return_val_if_fail (AG_IS_WINDOW (self), NULL);
+
+  return self->reader;
+}
+
+/**
+ * ag_window_get_filter_panel:
+ * @self: an #AgWindow
+ *
+ * Returns: (transfer none): the filters, in the header bar's popover
+ */
+GtkWidget *
+ag_window_get_filter_panel (AgWindow *self)
+{
+  g_return_val_if_fail (AG_IS_WINDOW (self), NULL);
+
+  return gtk_popover_get_child (self->filter_popover);
+}
+
+/**
+ * ag_window_get_import_job:
+ * @self: an #AgWindow
+ *
+ * Returns: (transfer none) (nullable): the import running, if any
+ */
+AgImportJob *
+ag_window_get_import_job (AgWindow *self)
+{
+  g_return_val_if_fail (AG_IS_WINDOW (self), NULL);
+
+  return self->import_job;
+}
+
+/**
+ * ag_window_is_laying_out:
+ * @self: an #AgWindow
+ *
+ * Returns: whether a layout is running
+ */
+gboolean
+ag_window_is_laying_out (AgWindow *self)
+{
+  g_return_val_if_fail (AG_IS_WINDOW (self), FALSE);
+
+  return self->cancellable != NULL && !g_cancellable_is_cancelled (self->cancellable) &&
+         (self->layout_progress_id != 0 || gtk_revealer_get_reveal_child (self->progress_revealer));
 }
 
 AgWindow *
@@ -481,11 +859,20 @@ ag_window_set_case (AgWindow *self,
     {
       if (kase != NULL)
         g_signal_connect_object (kase, "changed", G_CALLBACK (case_changed_cb), self, G_CONNECT_SWAPPED);
+      count_claims (self);
+      ag_graph_filter_free (self->graph_filter);
+      self->graph_filter = ag_graph_filter_new ();
       gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_single_selection_get_model (self->actor_selection)),
                                        kase ? ag_case_get_actors (kase) : NULL);
       ag_details_panel_show_actor (self->details, NULL, NULL);
+      ag_graph_view_set_geometry (self->graph_view, NULL);
+      gtk_stack_set_visible_child_name (self->content_stack, "summary");
+      adw_status_page_set_title (self->status_page, NULL);
+      adw_status_page_set_description (self->status_page, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->status_button), FALSE);
       update_summary (self);
-      relayout (self);
+      _ag_window_relayout (self);
+      _ag_window_update_actions (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
     }
 }

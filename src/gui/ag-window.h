@@ -11,7 +11,9 @@
 
 #include "ag-case.h"
 #include "ag-details-panel.h"
+#include "ag-document-reader.h"
 #include "ag-graph-view.h"
+#include "ag-import-job.h"
 
 G_BEGIN_DECLS
 
@@ -30,5 +32,18 @@ void            ag_window_search_actors        (AgWindow   *self,
                                                 const char *text);
 void            ag_window_activate_actor_row   (AgWindow   *self,
                                                 guint       position);
+void            ag_window_open_files           (AgWindow   *self,
+                                                GFile     **files,
+                                                guint       n_files);
+void            ag_window_import_files         (AgWindow   *self,
+                                                GFile     **files,
+                                                guint       n_files);
+gboolean        ag_window_save_as              (AgWindow   *self,
+                                                GFile      *file,
+                                                GError    **error);
+AgImportJob    *ag_window_get_import_job       (AgWindow   *self);
+GtkWidget      *ag_window_get_filter_panel     (AgWindow   *self);
+AgDocumentReader *ag_window_get_reader         (AgWindow   *self);
+gboolean        ag_window_is_laying_out        (AgWindow   *self);
 
 G_END_DECLS

@@ -23,6 +23,15 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* Without its schema GSettings would abort: say what is missing. */
+  if (g_settings_schema_source_get_default () == NULL ||
+      g_settings_schema_source_lookup (g_settings_schema_source_get_default (), SCHEMA_ID, TRUE) == NULL)
+    {
+      g_printerr (_("actorgraph: the settings schema %s is not installed: run “meson install”, "
+                    "or set GSETTINGS_SCHEMA_DIR to the build’s data directory\n"), SCHEMA_ID);
+      return 1;
+    }
+
   app = ag_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }
