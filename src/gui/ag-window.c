@@ -101,6 +101,8 @@ _ag_window_show_progress (AgWindow   *self,
     gtk_progress_bar_set_fraction (self->progress_bar, fraction);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_cancel), can_cancel);
   gtk_spinner_start (self->progress_spinner);
+  /* A crossfade keeps the bar's room while hidden: take it away too. */
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
 }
 
@@ -109,6 +111,7 @@ _ag_window_hide_progress (AgWindow *self)
 {
   gtk_spinner_stop (self->progress_spinner);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_revealer), FALSE);
 }
 
 
