@@ -30,3 +30,18 @@ ag_gui_ensure_resources (void)
       g_once_init_leave (&registered, 1);
     }
 }
+
+/**
+ * ag_gui_dup_file_name:
+ * @file: a file
+ *
+ * Returns: (transfer full): the file's name, without its folder, as text
+ *   fit to show in messages whatever the file system's encoding
+ */
+char *
+ag_gui_dup_file_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename ? basename : "?");
+}

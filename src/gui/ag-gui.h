@@ -7,10 +7,11 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
-void ag_gui_ensure_resources (void);
+void  ag_gui_ensure_resources (void);
+char *ag_gui_dup_file_name    (GFile *file);
 
 G_END_DECLS

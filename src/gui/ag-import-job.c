@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ag-extractor.h"
+#include "ag-gui.h"
 #include "ag-importer.h"
 #include "ag-import-job.h"
 
@@ -60,14 +61,6 @@ load_data_free (LoadData *data)
   g_clear_object (&data->file);
   g_clear_pointer (&data->known, g_hash_table_unref);
   g_free (data);
-}
-
-static char *
-display_name (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  return g_filename_display_name (basename ? basename : "?");
 }
 
 static void
@@ -123,7 +116,7 @@ record_failure (AgImportJob *self,
                 GFile       *file,
                 const char  *message)
 {
-  g_autofree char *name = display_name (file);
+  g_autofree char *name = ag_gui_dup_file_name (file);
 
   self->n_failed++;
   g_string_append_printf (self->failures, "%s%s: %s",

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ag-actor-editor.h"
+#include "ag-gui.h"
 #include "ag-window-private.h"
 #include "ag-export-dialog.h"
 #include "ag-filter-panel.h"
@@ -24,9 +25,6 @@
 #define CASE_MIME_TYPE "application/x-actorgraph-case"
 #define CASE_SUFFIX ".actorgraph"
 #define RECENT_MAX 8
-
-/* The four bytes SQLite keeps at offset 68 for the application: "AgGr". */
-#define CASE_APPLICATION_ID 0x41674772u
 
 void
 _ag_window_toast (AgWindow   *self,
@@ -49,14 +47,6 @@ show_error (AgWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static char *
-display_name (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  return g_filename_display_name (basename ? basename : "?");
-}
-
 /* A case file by its extension or by what SQLite writes at its start:
  * dropped files and command-line arguments are told apart this way. */
 static gboolean
@@ -77,7 +67,7 @@ looks_like_case (GFile *file)
     return FALSE;
 
   return memcmp (header, "SQLite format 3", 16) == 0 &&
-         GUINT32_FROM_BE (*(guint32 *)(header + 68)) == CASE_APPLICATION_ID;
+         GUINT32_FROM_BE (*(guint32 *)(header + 68)) == AG_CASE_APPLICATION_ID;
 }
 
 static void
@@ -208,7 +198,7 @@ import_progress_cb (AgWindow *self)
 {
   AgImportJob *job = self->import_job;
   GFile *current = ag_import_job_get_current_file (job);
-  g_autofree char *name = current ? display_name (current) : NULL;
+  g_autofree char *name = current ? ag_gui_dup_file_name (current) : NULL;
   g_autofree char *message = NULL;
   guint total = ag_import_job_get_n_files (job);
   guint done = ag_import_job_get_n_done (job);
@@ -534,7 +524,7 @@ save_as_response_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GError) error = NULL;
-      g_autofree char *name = display_name (file);
+      g_autofree char *name = ag_gui_dup_file_name (file);
 
       if (!ag_window_save_as (self, file, &error))
         {
@@ -600,7 +590,7 @@ exported_cb (AgExportDialog *dialog,
              GFile          *file,
              AgWindow       *self)
 {
-  g_autofree char *name = display_name (file);
+  g_autofree char *name = ag_gui_dup_file_name (file);
   g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
 
   _ag_window_toast (self, message);
