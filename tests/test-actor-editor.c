@@ -20,6 +20,7 @@
 #include "ag-case.h"
 
 #include "ag-test-util.h"
+#include "ag-test-widgets.h"
 
 /* A name as a document may spell it: markup, quotes, a backslash, a line
  * break. */
@@ -80,29 +81,10 @@ spin (void)
 }
 
 static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find (Fixture    *fixture,
       const char *name)
 {
-  GtkWidget *widget = find_named (GTK_WIDGET (fixture->editor), name);
+  GtkWidget *widget = ag_test_find_named (GTK_WIDGET (fixture->editor), name);
 
   if (widget == NULL)
     g_error ("no widget named %s", name);

@@ -24,6 +24,7 @@
 #include "ag-renderer.h"
 
 #include "ag-test-util.h"
+#include "ag-test-widgets.h"
 
 #define CASE_NAME   "Case \"Q\" <x> & y\nz/../evil"
 
@@ -64,29 +65,10 @@ exported_cb (AgExportDialog *dialog,
 }
 
 static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find (Fixture    *fixture,
       const char *name)
 {
-  GtkWidget *widget = find_named (GTK_WIDGET (fixture->dialog), name);
+  GtkWidget *widget = ag_test_find_named (GTK_WIDGET (fixture->dialog), name);
 
   if (widget == NULL)
     g_error ("no widget named %s", name);

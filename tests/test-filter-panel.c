@@ -19,6 +19,7 @@
 #include "ag-graph.h"
 
 #include "ag-test-util.h"
+#include "ag-test-widgets.h"
 
 #define CASE_NAME   "Case \"Q\" <x> & y\nz"
 #define DOC1_TITLE  "Report <one> & \"quoted\"\nsecond line"
@@ -117,29 +118,10 @@ changed_cb (AgFilterPanel *panel,
 }
 
 static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find (Fixture    *fixture,
       const char *name)
 {
-  GtkWidget *widget = find_named (GTK_WIDGET (fixture->panel), name);
+  GtkWidget *widget = ag_test_find_named (GTK_WIDGET (fixture->panel), name);
 
   if (widget == NULL)
     g_error ("no widget named %s", name);
@@ -152,7 +134,7 @@ find_document (Fixture *fixture,
 {
   g_autofree char *name = g_strdup_printf ("document-%" G_GINT64_FORMAT, id);
 
-  return find_named (GTK_WIDGET (fixture->panel), name);
+  return ag_test_find_named (GTK_WIDGET (fixture->panel), name);
 }
 
 /* What the user does: the same path as a click or the space bar. */

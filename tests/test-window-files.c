@@ -23,6 +23,7 @@
 #include "ag-window.h"
 
 #include "ag-test-util.h"
+#include "ag-test-widgets.h"
 
 typedef gboolean (*Condition) (gpointer data);
 
@@ -365,22 +366,6 @@ test_settings (void)
   ag_test_remove_tree (dir);
 }
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 typedef struct
 {
   AgGraphView *view;
@@ -454,7 +439,7 @@ test_filters_and_export (void)
   for (guint kind = 0; kind < AG_N_ACTOR_KINDS; kind++)
     {
       g_autofree char *name = g_strdup_printf ("actor-kind-%s", ag_actor_kind_to_string (kind));
-      GtkWidget *check = find_named (panel, name);
+      GtkWidget *check = ag_test_find_named (panel, name);
 
       g_assert_nonnull (check);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), kind == AG_ACTOR_COUNTRY);
