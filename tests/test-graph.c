@@ -417,6 +417,142 @@ test_layout_cancel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static AgClaim *
+find_claim (AgCase      *kase,
+            AgClaimKind  kind,
+            const char  *subject)
+{
+  GListModel *claims = ag_case_get_claims (kase);
+
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(AgClaim) claim = g_list_model_get_item (claims, i);
+
+      if (ag_claim_get_kind (claim) == kind &&
+          g_str_equal (ag_actor_get_name (ag_claim_get_subject (claim)), subject))
+        return claim;
+    }
+  return NULL;
+}
+
+static void
+graph_built_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static AgGraph *
+build_async (AgCaseSnapshot      *snapshot,
+             const AgGraphFilter *filter,
+             GCancellable        *cancellable,
+             GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ag_graph_new_async (snapshot, filter, cancellable, graph_built_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return ag_graph_new_finish (result, error);
+}
+
+/* A snapshot keeps the case as it was: the window builds graphs from one in
+ * a thread while the analyst goes on editing the case. */
+static void
+test_graph_snapshot (void)
+{
+  g_autoptr(AgCase) kase = make_case ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AgCaseSnapshot) before = ag_case_snapshot_new (kase);
+  g_autoptr(AgCaseSnapshot) after = NULL;
+  g_autoptr(AgGraph) old_graph = NULL;
+  g_autoptr(AgGraph) new_graph = NULL;
+  AgClaim *denial = find_claim (kase, AG_CLAIM_DENIES, "China");
+
+  g_assert_nonnull (denial);
+  g_assert_true (ag_case_rename_actor (kase, ag_case_find_actor (kase, "China"), "PRC", &error));
+  g_assert_no_error (error);
+  g_assert_true (ag_case_set_claim_status (kase, denial, AG_REVIEW_REJECTED, &error));
+  g_assert_no_error (error);
+  after = ag_case_snapshot_new (kase);
+
+  old_graph = ag_graph_new_from_snapshot (before, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_node (old_graph, "China"));
+  g_assert_false (has_node (old_graph, "PRC"));
+  g_assert_true (find_edge (old_graph, "United Kingdom", "China", AG_CLAIM_ACCUSES)->disputed);
+
+  new_graph = ag_graph_new_from_snapshot (after, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_node (new_graph, "PRC"));
+  g_assert_false (has_node (new_graph, "China"));
+  /* The rejected denial neither draws an edge nor disputes the accusation. */
+  g_assert_null (find_edge (new_graph, "PRC", "United Kingdom", AG_CLAIM_DENIES));
+  g_assert_false (find_edge (new_graph, "United Kingdom", "PRC", AG_CLAIM_ACCUSES)->disputed);
+}
+
+/* Built in a thread, the graph is the one built on the spot. */
+static void
+test_graph_async (void)
+{
+  g_autoptr(AgCase) kase = make_case ();
+  g_autoptr(AgCaseSnapshot) snapshot = ag_case_snapshot_new (kase);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AgGraphFilter) filter = ag_graph_filter_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(AgGraph) expected = NULL;
+  g_autoptr(AgGraph) graph = NULL;
+  gint64 apt31 = ag_actor_get_id (ag_case_find_actor (kase, "APT31"));
+
+  ag_graph_filter_set_around (filter, apt31, 1);
+  expected = ag_graph_new (kase, filter, &error);
+  g_assert_no_error (error);
+  graph = build_async (snapshot, filter, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ag_graph_get_n_nodes (graph), ==, ag_graph_get_n_nodes (expected));
+  g_assert_cmpuint (ag_graph_get_n_nodes (graph), ==, 3);
+  g_assert_cmpuint (ag_graph_get_n_edges (graph), ==, ag_graph_get_n_edges (expected));
+  for (guint i = 0; i < ag_graph_get_n_nodes (graph); i++)
+    g_assert_cmpstr (ag_graph_get_node (graph, i)->name, ==, ag_graph_get_node (expected, i)->name);
+  for (guint i = 0; i < ag_graph_get_n_edges (graph); i++)
+    {
+      const AgGraphEdge *a = ag_graph_get_edge (graph, i), *b = ag_graph_get_edge (expected, i);
+
+      g_assert_cmpuint (a->source, ==, b->source);
+      g_assert_cmpuint (a->target, ==, b->target);
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_cmpuint (a->claims->len, ==, b->claims->len);
+    }
+  g_clear_object (&graph);
+
+  ag_graph_filter_set_around (filter, 424242, 1);
+  graph = build_async (snapshot, filter, NULL, &error);
+  g_assert_error (error, AG_GRAPH_ERROR, AG_GRAPH_ERROR_NOT_FOUND);
+  g_assert_null (graph);
+  g_clear_error (&error);
+
+  /* The filter is copied: changing it while the thread runs changes nothing. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    ag_graph_filter_set_around (filter, apt31, 1);
+    ag_graph_new_async (snapshot, filter, NULL, graph_built_cb, &result);
+    ag_graph_filter_set_around (filter, 424242, 1);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    graph = ag_graph_new_finish (result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ag_graph_get_n_nodes (graph), ==, 3);
+    g_clear_object (&graph);
+  }
+
+  g_cancellable_cancel (cancellable);
+  graph = build_async (snapshot, NULL, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (graph);
+}
+
 static void
 test_graph_labels (void)
 {
@@ -463,6 +599,8 @@ main (int    argc,
   g_test_add_func ("/graph/filters", test_graph_filters);
   g_test_add_func ("/graph/neighbourhood", test_graph_neighbourhood);
   g_test_add_func ("/graph/labels", test_graph_labels);
+  g_test_add_func ("/graph/snapshot", test_graph_snapshot);
+  g_test_add_func ("/graph/async", test_graph_async);
   g_test_add_func ("/layout/engines", test_layout_engines);
   g_test_add_func ("/layout/auto", test_layout_auto);
   g_test_add_func ("/layout/deterministic", test_layout_deterministic);

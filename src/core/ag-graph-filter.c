@@ -9,9 +9,6 @@
 
 #include "config.h"
 
-#include "ag-actor.h"
-#include "ag-claim.h"
-#include "ag-document.h"
 #include "ag-graph-filter.h"
 
 /* AgGraphFilter: which part of a case the graph shows.
@@ -211,70 +208,50 @@ ag_graph_filter_get_hide_isolated (const AgGraphFilter *self)
 }
 
 gboolean
-ag_graph_filter_match_actor (const AgGraphFilter *self,
-                             AgActor             *actor)
+ag_graph_filter_match_actor_kind (const AgGraphFilter *self,
+                                  AgActorKind          kind)
 {
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (AG_IS_ACTOR (actor), FALSE);
 
-  return (self->actor_kinds & (1u << ag_actor_get_kind (actor))) != 0;
+  return (self->actor_kinds & (1u << kind)) != 0;
+}
+
+gboolean
+ag_graph_filter_match_claim_kind (const AgGraphFilter *self,
+                                  AgClaimKind          kind)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return (self->claim_kinds & (1u << kind)) != 0;
 }
 
 /* Whether the claim's evidence passes: its document, date, review status
  * and confidence. The claim kind and the actors are not looked at. */
 gboolean
-ag_graph_filter_match_evidence (const AgGraphFilter *self,
-                                AgClaim             *claim)
+ag_graph_filter_match_evidence (const AgGraphFilter   *self,
+                                const AgSnapshotClaim *claim)
 {
-  AgDocument *document;
-
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (AG_IS_CLAIM (claim), FALSE);
+  g_return_val_if_fail (claim != NULL, FALSE);
 
-  if ((self->statuses & (1u << ag_claim_get_status (claim))) == 0)
+  if ((self->statuses & (1u << claim->status)) == 0)
     return FALSE;
-  if (ag_claim_get_confidence (claim) < self->min_confidence)
+  if (claim->confidence < self->min_confidence)
     return FALSE;
 
-  document = ag_claim_get_document (claim);
   if (self->documents != NULL &&
-      (document == NULL ||
-       !g_hash_table_contains (self->documents, &(gint64) { ag_document_get_id (document) })))
+      (claim->document == 0 || !g_hash_table_contains (self->documents, &claim->document)))
     return FALSE;
 
   if (self->since != NULL || self->until != NULL)
     {
-      GDateTime *published = document != NULL ? ag_document_get_published (document) : NULL;
-
-      if (published == NULL)
+      if (claim->published == NULL)
         return FALSE;
-      if (self->since != NULL && g_date_time_compare (published, self->since) < 0)
+      if (self->since != NULL && g_date_time_compare (claim->published, self->since) < 0)
         return FALSE;
-      if (self->until != NULL && g_date_time_compare (published, self->until) > 0)
+      if (self->until != NULL && g_date_time_compare (claim->published, self->until) > 0)
         return FALSE;
     }
 
   return TRUE;
-}
-
-/* Whether the claim passes every filter but the neighbourhood. */
-gboolean
-ag_graph_filter_match_claim (const AgGraphFilter *self,
-                             AgClaim             *claim)
-{
-  AgActor *subject, *object;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (AG_IS_CLAIM (claim), FALSE);
-
-  if ((self->claim_kinds & (1u << ag_claim_get_kind (claim))) == 0)
-    return FALSE;
-  subject = ag_claim_get_subject (claim);
-  object = ag_claim_get_object (claim);
-  if (subject == NULL || !ag_graph_filter_match_actor (self, subject))
-    return FALSE;
-  if (object != NULL && !ag_graph_filter_match_actor (self, object))
-    return FALSE;
-
-  return ag_graph_filter_match_evidence (self, claim);
 }

@@ -9,6 +9,7 @@
 
 #include <glib-object.h>
 
+#include "ag-case-snapshot.h"
 #include "ag-types.h"
 
 G_BEGIN_DECLS
@@ -54,12 +55,12 @@ void           ag_graph_filter_set_hide_isolated  (AgGraphFilter       *self,
                                                    gboolean             hide);
 gboolean       ag_graph_filter_get_hide_isolated  (const AgGraphFilter *self);
 
-gboolean       ag_graph_filter_match_actor        (const AgGraphFilter *self,
-                                                   AgActor             *actor);
-gboolean       ag_graph_filter_match_evidence     (const AgGraphFilter *self,
-                                                   AgClaim             *claim);
-gboolean       ag_graph_filter_match_claim        (const AgGraphFilter *self,
-                                                   AgClaim             *claim);
+gboolean       ag_graph_filter_match_actor_kind   (const AgGraphFilter   *self,
+                                                   AgActorKind            kind);
+gboolean       ag_graph_filter_match_claim_kind   (const AgGraphFilter   *self,
+                                                   AgClaimKind            kind);
+gboolean       ag_graph_filter_match_evidence     (const AgGraphFilter   *self,
+                                                   const AgSnapshotClaim *claim);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AgGraphFilter, ag_graph_filter_free)
 

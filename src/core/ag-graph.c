@@ -12,13 +12,15 @@
 #include <glib/gi18n-lib.h>
 
 #include "ag-case.h"
+#include "ag-case-snapshot.h"
 #include "ag-graph.h"
 #include "ag-renderer.h"
 
 /* AgGraph: the actors and edges that a filter keeps of a case.
  *
- * Built on the calling thread from the case's objects, then read-only: the
- * layout thread reads it without touching the case. Labels are wrapped,
+ * Built from a snapshot of the case (AgCaseSnapshot), on any thread — the
+ * window builds it in a worker thread — then read-only: the layout thread
+ * reads it without touching the case. Labels are wrapped,
  * elided and measured with Pango, so that Graphviz reserves the room the
  * renderer needs — by ag_graph_measure(), which the layout calls in its
  * thread: measuring ten thousand labels would keep a window's main loop
@@ -40,7 +42,7 @@ G_DEFINE_FINAL_TYPE (AgGraph, ag_graph, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (ag-graph-error-quark, ag_graph_error)
 
-/* A set of pointers that is an array while small, as most edges' sets of
+/* A set of ids that is an array while small, as most edges' sets of
  * documents and speakers are (one or two), and gains a hash index when it
  * grows: a hash table per edge made building a graph of 30,000 claims
  * several times slower. */
@@ -48,46 +50,49 @@ G_DEFINE_QUARK (ag-graph-error-quark, ag_graph_error)
 
 typedef struct
 {
-  GPtrArray  *items;
-  GHashTable *index;
-} PtrSet;
+  GArray     *items;  /* gint64 */
+  GHashTable *index;  /* gint64 * → itself, once the set is large */
+} IdSet;
 
-static void
-ptr_set_add (PtrSet   *set,
-             gpointer  item)
+static gboolean
+id_set_add (IdSet  *set,
+            gint64  id)
 {
   if (set->items == NULL)
-    set->items = g_ptr_array_new ();
+    set->items = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (set->index != NULL)
     {
-      if (!g_hash_table_add (set->index, item))
-        return;
+      if (g_hash_table_contains (set->index, &id))
+        return FALSE;
+      g_hash_table_add (set->index, g_memdup2 (&id, sizeof id));
     }
   else
     {
-      if (g_ptr_array_find (set->items, item, NULL))
-        return;
+      for (guint i = 0; i < set->items->len; i++)
+        if (g_array_index (set->items, gint64, i) == id)
+          return FALSE;
       if (set->items->len == SMALL_SET_MAX)
         {
-          set->index = g_hash_table_new (NULL, NULL);
+          set->index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
           for (guint i = 0; i < set->items->len; i++)
-            g_hash_table_add (set->index, g_ptr_array_index (set->items, i));
-          g_hash_table_add (set->index, item);
+            g_hash_table_add (set->index, g_memdup2 (&g_array_index (set->items, gint64, i), sizeof (gint64)));
+          g_hash_table_add (set->index, g_memdup2 (&id, sizeof id));
         }
     }
-  g_ptr_array_add (set->items, item);
+  g_array_append_val (set->items, id);
+  return TRUE;
 }
 
 static guint
-ptr_set_size (const PtrSet *set)
+id_set_size (const IdSet *set)
 {
   return set->items != NULL ? set->items->len : 0;
 }
 
 static void
-ptr_set_clear (PtrSet *set)
+id_set_clear (IdSet *set)
 {
-  g_clear_pointer (&set->items, g_ptr_array_unref);
+  g_clear_pointer (&set->items, g_array_unref);
   g_clear_pointer (&set->index, g_hash_table_unref);
 }
 
@@ -124,8 +129,8 @@ typedef struct
   gint64       object;
   AgClaimKind  kind;
   GArray      *claims;    /* gint64 */
-  PtrSet       documents; /* AgDocument */
-  PtrSet       speakers;  /* AgActor */
+  IdSet        documents; /* document ids */
+  IdSet        speakers;  /* actor ids */
   gboolean     disputed;
 } EdgeDraft;
 
@@ -135,8 +140,8 @@ edge_draft_free (gpointer data)
   EdgeDraft *draft = data;
 
   g_clear_pointer (&draft->claims, g_array_unref);
-  ptr_set_clear (&draft->documents);
-  ptr_set_clear (&draft->speakers);
+  id_set_clear (&draft->documents);
+  id_set_clear (&draft->speakers);
   g_free (draft);
 }
 
@@ -168,8 +173,8 @@ static int
 compare_actors_by_id (gconstpointer a,
                       gconstpointer b)
 {
-  gint64 x = ag_actor_get_id (*(AgActor * const *) a);
-  gint64 y = ag_actor_get_id (*(AgActor * const *) b);
+  gint64 x = (*(const AgSnapshotActor * const *) a)->id;
+  gint64 y = (*(const AgSnapshotActor * const *) b)->id;
 
   return x < y ? -1 : x > y;
 }
@@ -215,8 +220,8 @@ draft_is_disputed (EdgeDraft  *draft,
       is_denied (denials, draft->object, draft->subject))
     return TRUE;
 
-  for (guint i = 0; i < ptr_set_size (&draft->speakers); i++)
-    if (is_denied (denials, draft->object, ag_actor_get_id (g_ptr_array_index (draft->speakers.items, i))))
+  for (guint i = 0; i < id_set_size (&draft->speakers); i++)
+    if (is_denied (denials, draft->object, g_array_index (draft->speakers.items, gint64, i)))
       return TRUE;
 
   return FALSE;
@@ -411,9 +416,8 @@ ag_graph_add_edge (AgGraph     *self,
  * @filter: (nullable): what to keep; %NULL keeps all but rejected claims
  * @error: the return location for an error
  *
- * Builds the graph of @kase: one node per actor kept, one edge per
- * (subject, object, claim kind) with all its claims. Run on the thread
- * that owns @kase.
+ * Builds the graph of @kase on the calling thread, which must own @kase;
+ * see ag_graph_new_from_snapshot().
  *
  * Returns: (transfer full): the graph, or %NULL when the filter's
  *   neighbourhood names an actor the case lacks
@@ -423,27 +427,62 @@ ag_graph_new (AgCase               *kase,
               const AgGraphFilter  *filter,
               GError              **error)
 {
+  g_autoptr(AgCaseSnapshot) snapshot = NULL;
+
+  g_return_val_if_fail (AG_IS_CASE (kase), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  snapshot = ag_case_snapshot_new (kase);
+  return ag_graph_new_from_snapshot (snapshot, filter, error);
+}
+
+/**
+ * ag_graph_new_from_snapshot:
+ * @snapshot: a snapshot of the case
+ * @filter: (nullable): what to keep; %NULL keeps all but rejected claims
+ * @error: the return location for an error
+ *
+ * Builds the graph: one node per actor kept, one edge per (subject,
+ * object, claim kind) with all its claims. Runs on any thread.
+ *
+ * Returns: (transfer full): the graph, or %NULL when the filter's
+ *   neighbourhood names an actor the case lacks
+ */
+AgGraph *
+ag_graph_new_from_snapshot (AgCaseSnapshot       *snapshot,
+                            const AgGraphFilter  *filter,
+                            GError              **error)
+{
   g_autoptr(AgGraph) self = NULL;
   g_autoptr(AgGraphFilter) default_filter = NULL;
+  g_autoptr(GHashTable) actor_by_id = NULL;
   g_autoptr(GHashTable) drafts_by_key = NULL;
   g_autoptr(GHashTable) denials = NULL;
   g_autoptr(GHashTable) touched = NULL;
   g_autoptr(GHashTable) reached = NULL;
   g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GPtrArray) actors = NULL;
-  GListModel *claims;
+  const AgSnapshotActor *all_actors;
+  const AgSnapshotClaim *claims;
+  guint n_actors, n_claims;
   gint64 around;
   guint depth;
-  guint n;
 
-  g_return_val_if_fail (AG_IS_CASE (kase), NULL);
+  g_return_val_if_fail (AG_IS_CASE_SNAPSHOT (snapshot), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (filter == NULL)
     filter = default_filter = ag_graph_filter_new ();
 
+  all_actors = ag_case_snapshot_get_actors (snapshot, &n_actors);
+  claims = ag_case_snapshot_get_claims (snapshot, &n_claims);
+
+  actor_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < n_actors; i++)
+    g_hash_table_insert (actor_by_id, (gpointer) &all_actors[i].id, (gpointer) &all_actors[i]);
+
   around = ag_graph_filter_get_around (filter, &depth);
-  if (around != 0 && ag_case_lookup_actor (kase, around) == NULL)
+  if (around != 0 && !g_hash_table_contains (actor_by_id, &around))
     {
       g_set_error (error, AG_GRAPH_ERROR, AG_GRAPH_ERROR_NOT_FOUND,
                    _("The case has no actor with id %lld"), (long long)around);
@@ -454,34 +493,34 @@ ag_graph_new (AgCase               *kase,
   drafts_by_key = g_hash_table_new (edge_key_hash, edge_key_equal);
   drafts = g_ptr_array_new_with_free_func (edge_draft_free);
   denials = g_hash_table_new_full (denial_hash, denial_equal, g_free, NULL);
-  claims = ag_case_get_claims (kase);
-  n = g_list_model_get_n_items (claims);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n_claims; i++)
     {
-      g_autoptr(AgClaim) claim = g_list_model_get_item (claims, i);
-      AgActor *subject = ag_claim_get_subject (claim);
-      AgActor *object = ag_claim_get_object (claim);
-      AgActor *speaker = ag_claim_get_speaker (claim);
-      AgDocument *document = ag_claim_get_document (claim);
-      gint64 id = ag_claim_get_id (claim);
+      const AgSnapshotClaim *claim = &claims[i];
+      const AgSnapshotActor *subject, *object;
       EdgeKey key;
       EdgeDraft *draft;
 
-      if (subject == NULL)
+      if (claim->subject == 0)
         continue;
 
-      if (ag_claim_get_kind (claim) == AG_CLAIM_DENIES &&
-          ag_graph_filter_match_evidence (filter, claim))
+      if (claim->kind == AG_CLAIM_DENIES && ag_graph_filter_match_evidence (filter, claim))
         {
-          gint64 pair[2] = { ag_actor_get_id (subject), object != NULL ? ag_actor_get_id (object) : 0 };
+          gint64 pair[2] = { claim->subject, claim->object };
 
           g_hash_table_add (denials, g_memdup2 (pair, sizeof pair));
         }
 
-      if (object == NULL || !ag_graph_filter_match_claim (filter, claim))
+      if (claim->object == 0 || !ag_graph_filter_match_claim_kind (filter, claim->kind))
+        continue;
+      subject = g_hash_table_lookup (actor_by_id, &claim->subject);
+      object = g_hash_table_lookup (actor_by_id, &claim->object);
+      if (subject == NULL || object == NULL ||
+          !ag_graph_filter_match_actor_kind (filter, subject->kind) ||
+          !ag_graph_filter_match_actor_kind (filter, object->kind) ||
+          !ag_graph_filter_match_evidence (filter, claim))
         continue;
 
-      key = (EdgeKey) { ag_actor_get_id (subject), ag_actor_get_id (object), ag_claim_get_kind (claim) };
+      key = (EdgeKey) { claim->subject, claim->object, claim->kind };
       draft = g_hash_table_lookup (drafts_by_key, &key);
       if (draft == NULL)
         {
@@ -494,31 +533,28 @@ ag_graph_new (AgCase               *kase,
           g_ptr_array_add (drafts, draft);
           g_hash_table_insert (drafts_by_key, &draft->key, draft);
         }
-      g_array_append_val (draft->claims, id);
-      if (document != NULL)
-        ptr_set_add (&draft->documents, document);
-      if (speaker != NULL)
-        ptr_set_add (&draft->speakers, speaker);
+      g_array_append_val (draft->claims, claim->id);
+      if (claim->document != 0)
+        id_set_add (&draft->documents, claim->document);
+      if (claim->speaker != 0)
+        id_set_add (&draft->speakers, claim->speaker);
     }
   if (around != 0)
     reached = neighbourhood (drafts, around, depth);
 
   /* The actors, in id order so that the same case gives the same graph. */
-  actors = g_ptr_array_new_with_free_func (g_object_unref);
-  n = g_list_model_get_n_items (ag_case_get_actors (kase));
-  for (guint i = 0; i < n; i++)
+  actors = g_ptr_array_sized_new (n_actors);
+  for (guint i = 0; i < n_actors; i++)
     {
-      AgActor *actor = g_list_model_get_item (ag_case_get_actors (kase), i);
+      const AgSnapshotActor *actor = &all_actors[i];
 
-      if (ag_graph_filter_match_actor (filter, actor) &&
-          (reached == NULL || g_hash_table_contains (reached, &(gint64) { ag_actor_get_id (actor) })))
-        g_ptr_array_add (actors, actor);
-      else
-        g_object_unref (actor);
+      if (ag_graph_filter_match_actor_kind (filter, actor->kind) &&
+          (reached == NULL || g_hash_table_contains (reached, &actor->id)))
+        g_ptr_array_add (actors, (gpointer) actor);
     }
   g_ptr_array_sort (actors, compare_actors_by_id);
 
-  touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  touched = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < drafts->len; i++)
     {
       EdgeDraft *draft = g_ptr_array_index (drafts, i);
@@ -527,20 +563,19 @@ ag_graph_new (AgCase               *kase,
           (!g_hash_table_contains (reached, &draft->subject) ||
            !g_hash_table_contains (reached, &draft->object)))
         continue;
-      g_hash_table_add (touched, g_memdup2 (&draft->subject, sizeof (gint64)));
-      g_hash_table_add (touched, g_memdup2 (&draft->object, sizeof (gint64)));
+      g_hash_table_add (touched, &draft->subject);
+      g_hash_table_add (touched, &draft->object);
     }
 
   self = ag_graph_new_empty ();
   for (guint i = 0; i < actors->len; i++)
     {
-      AgActor *actor = g_ptr_array_index (actors, i);
-      gint64 id = ag_actor_get_id (actor);
+      const AgSnapshotActor *actor = g_ptr_array_index (actors, i);
 
-      if (ag_graph_filter_get_hide_isolated (filter) && id != around &&
-          !g_hash_table_contains (touched, &id))
+      if (ag_graph_filter_get_hide_isolated (filter) && actor->id != around &&
+          !g_hash_table_contains (touched, &actor->id))
         continue;
-      ag_graph_add_node (self, id, ag_actor_get_kind (actor), ag_actor_get_name (actor));
+      ag_graph_add_node (self, actor->id, actor->kind, actor->name);
     }
 
   g_ptr_array_sort (drafts, compare_edge_drafts);
@@ -559,10 +594,80 @@ ag_graph_new (AgCase               *kase,
       for (guint c = 0; c < draft->claims->len; c++)
         ag_graph_add_edge (self, source, target, draft->kind,
                            g_array_index (draft->claims, gint64, c),
-                           ptr_set_size (&draft->documents), disputed);
+                           id_set_size (&draft->documents), disputed);
     }
 
   return g_steal_pointer (&self);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  AgCaseSnapshot *snapshot = task_data;
+  const AgGraphFilter *filter = g_object_get_data (G_OBJECT (task), "filter");
+  g_autoptr(GError) error = NULL;
+  AgGraph *graph;
+
+  graph = ag_graph_new_from_snapshot (snapshot, filter, &error);
+  if (graph == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, graph, g_object_unref);
+}
+
+/**
+ * ag_graph_new_async:
+ * @snapshot: a snapshot of the case
+ * @filter: (nullable): what to keep, copied
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the calling thread when the graph is built
+ * @user_data: for @callback
+ *
+ * Builds the graph of @snapshot in a worker thread: for a large case this
+ * takes around a hundred milliseconds, which a window's main loop should
+ * not spend.
+ */
+void
+ag_graph_new_async (AgCaseSnapshot      *snapshot,
+                    const AgGraphFilter *filter,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (AG_IS_CASE_SNAPSHOT (snapshot));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ag_graph_new_async);
+  g_task_set_task_data (task, g_object_ref (snapshot), g_object_unref);
+  if (filter != NULL)
+    g_object_set_data_full (G_OBJECT (task), "filter", ag_graph_filter_copy (filter),
+                            (GDestroyNotify) ag_graph_filter_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, build_thread);
+}
+
+/**
+ * ag_graph_new_finish:
+ * @result: the result given to the callback
+ * @error: the return location for an error
+ *
+ * Returns: (transfer full): the graph, or %NULL with @error set (also
+ *   %G_IO_ERROR_CANCELLED when cancelled)
+ */
+AgGraph *
+ag_graph_new_finish (GAsyncResult  *result,
+                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, ag_graph_new_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

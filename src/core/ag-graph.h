@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "ag-case-snapshot.h"
 #include "ag-graph-filter.h"
 #include "ag-types.h"
 
@@ -53,6 +54,16 @@ GQuark             ag_graph_error_quark      (void);
 
 AgGraph           *ag_graph_new              (AgCase              *kase,
                                               const AgGraphFilter *filter,
+                                              GError             **error);
+AgGraph           *ag_graph_new_from_snapshot (AgCaseSnapshot     *snapshot,
+                                              const AgGraphFilter *filter,
+                                              GError             **error);
+void               ag_graph_new_async        (AgCaseSnapshot      *snapshot,
+                                              const AgGraphFilter *filter,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+AgGraph           *ag_graph_new_finish       (GAsyncResult        *result,
                                               GError             **error);
 AgGraph           *ag_graph_new_empty        (void);
 guint              ag_graph_add_node         (AgGraph             *self,

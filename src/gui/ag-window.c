@@ -406,20 +406,57 @@ show_nothing_to_draw (AgWindow *self)
   _ag_window_update_actions (self);
 }
 
-/**
- * _ag_window_relayout:
- * @self: an #AgWindow
- *
- * Lays the case out again with the current filters, off the main thread,
- * cancelling a layout still running.
- */
-void
-_ag_window_relayout (AgWindow *self)
+static void
+graph_built_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
+  g_autoptr(AgWindow) self = user_data;
   g_autoptr(AgGraph) graph = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *engine_name = NULL;
   AgLayoutEngine engine = AG_LAYOUT_ENGINE_AUTO;
+
+  graph = ag_graph_new_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (g_error_matches (error, AG_GRAPH_ERROR, AG_GRAPH_ERROR_NOT_FOUND))
+    {
+      /* The actor the filter is centred on has gone (merged, removed). */
+      ag_graph_filter_set_around (self->graph_filter, 0, 0);
+      _ag_window_relayout (self);
+      return;
+    }
+  if (graph == NULL || ag_graph_get_n_nodes (graph) == 0)
+    {
+      g_clear_object (&self->cancellable);
+      layout_finished (self);
+      show_nothing_to_draw (self);
+      return;
+    }
+
+  engine_name = g_settings_get_string (self->settings, "layout-engine");
+  if (!ag_layout_engine_from_string (engine_name, &engine))
+    engine = AG_LAYOUT_ENGINE_AUTO;
+  ag_layout_set_engine (self->layout, engine);
+
+  self->layout_nodes = ag_graph_get_n_nodes (graph);
+  ag_layout_compute_async (self->layout, graph, self->cancellable, layout_done_cb, g_object_ref (self));
+}
+
+/**
+ * _ag_window_relayout:
+ * @self: an #AgWindow
+ *
+ * Lays the case out again with the current filters, cancelling a layout
+ * still running. Only a snapshot of the case is taken here; the graph is
+ * built and laid out in worker threads.
+ */
+void
+_ag_window_relayout (AgWindow *self)
+{
+  g_autoptr(AgCaseSnapshot) snapshot = NULL;
+  guint n_actors;
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -438,32 +475,15 @@ _ag_window_relayout (AgWindow *self)
       return;
     }
 
-  graph = ag_graph_new (self->kase, self->graph_filter, &error);
-  if (graph == NULL && g_error_matches (error, AG_GRAPH_ERROR, AG_GRAPH_ERROR_NOT_FOUND))
-    {
-      /* The actor the filter is centred on has gone (merged, removed). */
-      ag_graph_filter_set_around (self->graph_filter, 0, 0);
-      g_clear_error (&error);
-      graph = ag_graph_new (self->kase, self->graph_filter, &error);
-    }
-  if (graph == NULL || ag_graph_get_n_nodes (graph) == 0)
-    {
-      layout_finished (self);
-      show_nothing_to_draw (self);
-      return;
-    }
-
-  engine_name = g_settings_get_string (self->settings, "layout-engine");
-  if (!ag_layout_engine_from_string (engine_name, &engine))
-    engine = AG_LAYOUT_ENGINE_AUTO;
-  ag_layout_set_engine (self->layout, engine);
-
-  self->layout_nodes = ag_graph_get_n_nodes (graph);
+  snapshot = ag_case_snapshot_new (self->kase);
+  /* Until the graph is built, the progress names every actor of the case. */
+  ag_case_snapshot_get_actors (snapshot, &n_actors);
+  self->layout_nodes = n_actors;
   if (self->layout_progress_id == 0)
     self->layout_progress_id = g_timeout_add (LAYOUT_PROGRESS_DELAY_MS, layout_progress_cb, self);
 
   self->cancellable = g_cancellable_new ();
-  ag_layout_compute_async (self->layout, graph, self->cancellable, layout_done_cb, g_object_ref (self));
+  ag_graph_new_async (snapshot, self->graph_filter, self->cancellable, graph_built_cb, g_object_ref (self));
 }
 
 static void
