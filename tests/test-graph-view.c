@@ -21,6 +21,11 @@
 
 #include <adwaita.h>
 #include <math.h>
+#include <sys/resource.h>
+
+#ifdef HAVE_CAIRO_XLIB
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "ag-graph.h"
 #include "ag-graph-view.h"
@@ -886,6 +891,82 @@ test_large (Fixture       *fixture,
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Panning under the cairo renderer on X11 reuses the frames' memory
+ * (src/gui/ag-frame-memory.c) rather than having the kernel fault in every page
+ * of the window again each frame. Counted in page faults, not in time,
+ * so that a loaded machine cannot flake it. A window of its own, with the
+ * view alone, as bench/gui-pan has it. */
+static void
+test_frame_pool (void)
+{
+#ifdef HAVE_CAIRO_XLIB
+  g_autoptr(AgGeometry) geometry = make_grid ();
+  GtkWidget *window = gtk_window_new ();
+  AgGraphView *view = AG_GRAPH_VIEW (ag_graph_view_new ());
+  GtkNative *native = GTK_NATIVE (window);
+  GdkDisplay *display = gtk_widget_get_display (window);
+  GdkSurface *surface;
+  struct rusage before, after;
+  int opcode, event, error;
+  long window_pages, faults;
+  const guint frames = 20;
+
+#ifdef __SANITIZE_ADDRESS__
+  g_test_skip ("AddressSanitizer's allocator hands out fresh pages on purpose");
+  gtk_window_destroy (GTK_WINDOW (window));
+  return;
+#endif
+  if (!GDK_IS_X11_DISPLAY (display) ||
+      !XQueryExtension (gdk_x11_display_get_xdisplay (display), "MIT-SHM", &opcode, &event, &error))
+    {
+      g_test_skip ("needs X11 with MIT-SHM");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  ag_graph_view_set_geometry (view, geometry);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (view)) || gtk_widget_get_width (GTK_WIDGET (view)) < 600)
+    g_main_context_iteration (NULL, TRUE);
+  if (!GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native)))
+    {
+      g_test_skip ("needs GSK_RENDERER=cairo");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  surface = gtk_native_get_surface (native);
+
+  /* After each frame a round trip to the server, as the input events of
+   * a real drag bring: cairo gives a pool back only once the server is
+   * known to be done with it. The first frames set things up. */
+  for (guint i = 0; i < 5; i++)
+    {
+      ag_graph_view_scroll_by (view, 3, 2);
+      wait_for_frame (view);
+      gdk_display_sync (display);
+    }
+  getrusage (RUSAGE_SELF, &before);
+  for (guint i = 0; i < frames; i++)
+    {
+      ag_graph_view_scroll_by (view, i % 2 ? -3 : 3, 2);
+      wait_for_frame (view);
+      gdk_display_sync (display);
+    }
+  getrusage (RUSAGE_SELF, &after);
+
+  window_pages = (long) gdk_surface_get_width (surface) * gdk_surface_get_height (surface) * 4 / 4096;
+  faults = (after.ru_minflt - before.ru_minflt) / frames;
+  g_test_message ("%ld page faults a frame; the window is %ld pages", faults, window_pages);
+  g_assert_cmpint (faults, <, window_pages / 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+#else
+  g_test_skip ("built without cairo-xlib");
+#endif
+}
+
 /* The renderer draws exactly the nodes whose boxes meet the clip. */
 static void
 test_renderer_culling (void)
@@ -952,6 +1033,7 @@ main (int    argc,
   ADD ("culling", test_culling);
   ADD ("large", test_large);
   g_test_add_func ("/graph-view/renderer-culling", test_renderer_culling);
+  g_test_add_func ("/graph-view/frame-pool", test_frame_pool);
 
 #undef ADD
 

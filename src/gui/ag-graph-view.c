@@ -15,6 +15,7 @@
 #include "ag-graph.h"
 #include "ag-graph-view.h"
 #include "ag-renderer.h"
+#include "ag-frame-memory.h"
 
 /* AgGraphView: the laid-out graph, drawn by the same renderer as the
  * exports.
@@ -125,6 +126,9 @@ struct _AgGraphView
   GAsyncQueue  *jobs;
   AgRenderer   *worker_renderer;
   guint         in_flight;
+
+  /* Keeps the cairo renderer's frames in mapped memory (ag-frame-memory.c). */
+  cairo_surface_t *frame_pool;
 
   guint        *order;         /* nodes in reading order, lazily */
   guint        *rank;          /* each node's place in it */
@@ -1525,6 +1529,8 @@ ag_graph_view_snapshot (GtkWidget   *widget,
   if (self->renderer == NULL || width <= 0 || height <= 0)
     return;
 
+  if (!textures)
+    ag_frame_memory_keep_pool (widget, &self->frame_pool);
   if (self->overview != NULL && self->overview->textures != textures)
     clear_levels (self);
   update_levels (self, scale, textures);
@@ -1579,6 +1585,7 @@ ag_graph_view_unrealize (GtkWidget *widget)
   AgGraphView *self = AG_GRAPH_VIEW (widget);
 
   clear_levels (self);
+  g_clear_pointer (&self->frame_pool, cairo_surface_destroy);
   GTK_WIDGET_CLASS (ag_graph_view_parent_class)->unrealize (widget);
 }
 
@@ -1694,6 +1701,9 @@ ag_graph_view_class_init (AgGraphViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /* Before the first frame of any view. */
+  ag_frame_memory_init ();
 
   object_class->dispose = ag_graph_view_dispose;
   object_class->finalize = ag_graph_view_finalize;
