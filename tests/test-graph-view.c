@@ -150,6 +150,21 @@ set_true (gboolean *flag)
   *flag = TRUE;
 }
 
+/* Waits until the view has been drawn once more. */
+static void
+wait_for_paint (AgGraphView *view)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
+  gboolean painted = FALSE;
+  gulong handler;
+
+  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (view));
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
 /* Waits until the view has been drawn once more, and then until its
  * picture is complete. */
 static void
@@ -866,7 +881,19 @@ test_large (Fixture       *fixture,
       set_straight_edge (geometry, e, edge->source, edge->target);
     }
 
+  /* A small graph is drawn in the frame that first shows it; the first
+   * frame of a large one does not wait for it: the tile thread draws it,
+   * and later frames show it. */
+  {
+    g_autoptr(AgGeometry) small = make_grid ();
+
+    ag_graph_view_set_geometry (fixture->view, small);
+    wait_for_paint (fixture->view);
+    g_assert_cmpuint (ag_graph_view_get_tiles_in_frame (fixture->view), >, 0);
+  }
   ag_graph_view_set_geometry (fixture->view, geometry);
+  wait_for_paint (fixture->view);
+  g_assert_cmpuint (ag_graph_view_get_tiles_in_frame (fixture->view), ==, 0);
   wait_for_frame (fixture->view);
   ag_graph_view_get_draw_stats (fixture->view, &fitted_nodes, NULL, NULL);
   g_assert_cmpuint (fitted_nodes, >=, n);

@@ -56,6 +56,10 @@
 #define SETTLE_US       (100 * G_TIME_SPAN_MILLISECOND)
 #define FRAME_BUDGET_US (6 * G_TIME_SPAN_MILLISECOND)
 #define ANIMATION_MS    300
+/* Graphs with this many nodes and edges together have even their overview
+ * drawn by the tile thread: drawn in the frame, 5,000 actors held the
+ * window for 250–400 ms when their layout arrived. */
+#define LARGE_GRAPH_ITEMS 2000
 /* Tiles asked of the tile thread at a time: one, so that the frames keep
  * the other core. */
 #define MAX_IN_FLIGHT   1
@@ -116,6 +120,8 @@ struct _AgGraphView
   Level        *previous;
   gint64        zoom_changed;   /* when the zoom last changed */
   gint64        level_cost;     /* µs the last whole level took */
+  gboolean      overview_in_thread; /* a large graph's: never drawn in a frame */
+  guint         tiles_in_frame; /* drawn by the last frame itself */
   guint         stats[3];
   gboolean      complete;       /* the last frame showed all at its zoom */
   guint         refine_source;
@@ -353,6 +359,7 @@ render_tile (AgGraphView *self,
 
   add_tile (level, tx, ty, surface, stats);
   level->cost += g_get_monotonic_time () - start;
+  self->tiles_in_frame++;
 }
 
 /* The tile thread */
@@ -719,6 +726,19 @@ fit_zoom (AgGraphView *self)
   return CLAMP (MIN (w / MAX (width, 1.0), h / MAX (height, 1.0)), MIN_ZOOM, 1.5);
 }
 
+/* How many tiles the overview has across and down. */
+static void
+get_overview_size (AgGraphView *self,
+                   int         *columns,
+                   int         *rows)
+{
+  double width, height;
+
+  ag_renderer_get_size (self->renderer, &width, &height);
+  *columns = MAX ((int) ceil (width * self->overview->zoom * self->overview->scale / TILE_SIZE), 1);
+  *rows = MAX ((int) ceil (height * self->overview->zoom * self->overview->scale / TILE_SIZE), 1);
+}
+
 /* Makes sure there is a level at the zoom shown once the zoom settles,
  * and has its tiles drawn: here and now when the graph draws quickly,
  * by the tile thread when not, nearest the centre first, then those
@@ -734,16 +754,24 @@ update_levels (AgGraphView *self,
 
   if (self->overview == NULL || self->overview->scale != scale)
     {
+      AgGraph *graph = get_graph (self);
       int columns, rows;
-      double width, height;
 
       clear_levels (self);
       self->overview = level_new (fit_zoom (self), scale, textures);
-      ag_renderer_get_size (self->renderer, &width, &height);
-      columns = (int) ceil (width * self->overview->zoom * scale / TILE_SIZE);
-      rows = (int) ceil (height * self->overview->zoom * scale / TILE_SIZE);
-      fill_tiles (self, self->overview, 0, 0, columns - 1, rows - 1);
-      self->level_cost = self->overview->cost;
+      self->overview_in_thread = ag_graph_get_n_nodes (graph) + ag_graph_get_n_edges (graph) >= LARGE_GRAPH_ITEMS;
+      if (self->overview_in_thread)
+        {
+          /* The tile thread draws it, the view's part first: until then
+           * the frames show what has arrived. Known to be dear. */
+          self->level_cost = G_MAXINT64;
+        }
+      else
+        {
+          get_overview_size (self, &columns, &rows);
+          fill_tiles (self, self->overview, 0, 0, columns - 1, rows - 1);
+          self->level_cost = self->overview->cost;
+        }
       cheap = self->level_cost < FRAME_BUDGET_US;
     }
 
@@ -769,7 +797,7 @@ update_levels (AgGraphView *self,
     }
 
   get_tile_range (self, self->current, 0, &tx0, &ty0, &tx1, &ty1);
-  if (cheap)
+  if (cheap && !(self->current == self->overview && self->overview_in_thread))
     fill_tiles (self, self->current, tx0, ty0, tx1, ty1);
   else if (!covers_view (self, self->current))
     {
@@ -786,17 +814,30 @@ update_levels (AgGraphView *self,
         level_free (self->previous);
       self->previous = NULL;
     }
-  if (self->current == self->overview)
-    return;
-  trim_level (self, self->current);
+  if (self->current != self->overview)
+    {
+      trim_level (self, self->current);
 
-  /* The ring round the view, for panning. */
-  get_tile_range (self, self->current, 1, &tx0, &ty0, &tx1, &ty1);
-  if (cheap)
-    fill_tiles (self, self->current, tx0, ty0, tx1, ty1);
-  else
-    while (self->in_flight < MAX_IN_FLIGHT && find_missing (self->current, tx0, ty0, tx1, ty1, &tx, &ty))
-      request_tile (self, self->current, tx, ty);
+      /* The ring round the view, for panning. */
+      get_tile_range (self, self->current, 1, &tx0, &ty0, &tx1, &ty1);
+      if (cheap)
+        fill_tiles (self, self->current, tx0, ty0, tx1, ty1);
+      else
+        while (self->in_flight < MAX_IN_FLIGHT && find_missing (self->current, tx0, ty0, tx1, ty1, &tx, &ty))
+          request_tile (self, self->current, tx, ty);
+    }
+
+  /* Last, the rest of an overview the tile thread draws: the picture
+   * shown while zooming out. */
+  if (self->overview_in_thread)
+    {
+      int columns, rows;
+
+      get_overview_size (self, &columns, &rows);
+      while (self->in_flight < MAX_IN_FLIGHT &&
+             find_missing (self->overview, 0, 0, columns - 1, rows - 1, &tx, &ty))
+        request_tile (self, self->overview, tx, ty);
+    }
 }
 
 /* The view */
@@ -1531,6 +1572,7 @@ ag_graph_view_snapshot (GtkWidget   *widget,
 
   if (!textures)
     ag_frame_memory_keep_pool (widget, &self->frame_pool);
+  self->tiles_in_frame = 0;
   if (self->overview != NULL && self->overview->textures != textures)
     clear_levels (self);
   update_levels (self, scale, textures);
@@ -2278,6 +2320,22 @@ ag_graph_view_center_on_actor (AgGraphView *self,
   if (AG_RENDERER_FONT_SIZE * zoom < AG_RENDERER_READABLE_SIZE)
     zoom = CENTRE_ZOOM;
   move_to (self, node->x + AG_RENDERER_MARGIN, node->y + AG_RENDERER_MARGIN, zoom);
+}
+
+/**
+ * ag_graph_view_get_tiles_in_frame:
+ * @self: an #AgGraphView
+ *
+ * Returns: how many tiles of the picture the last frame drew itself, on
+ *   the main thread, rather than showing tiles drawn before or by the
+ *   tile thread
+ */
+guint
+ag_graph_view_get_tiles_in_frame (AgGraphView *self)
+{
+  g_return_val_if_fail (AG_IS_GRAPH_VIEW (self), 0);
+
+  return self->tiles_in_frame;
 }
 
 /**

@@ -58,6 +58,7 @@ void        ag_graph_view_center_on_actor   (AgGraphView *self,
 const char *ag_graph_view_get_label_density (AgGraphView *self);
 void        ag_graph_view_set_label_density (AgGraphView *self,
                                              const char  *density);
+guint       ag_graph_view_get_tiles_in_frame (AgGraphView *self);
 gboolean    ag_graph_view_get_draw_stats    (AgGraphView *self,
                                              guint       *nodes,
                                              guint       *edges,
