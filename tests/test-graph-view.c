@@ -491,9 +491,9 @@ test_arrow_scrolls (Fixture       *fixture,
   double x, y;
 
   g_object_set (gtk_widget_get_settings (widget), "gtk-enable-animations", FALSE, NULL);
-  ag_graph_view_center_on_actor (fixture->view, 1);
   ag_graph_view_zoom_at (fixture->view, 3.0, gtk_widget_get_width (widget) / 2.0,
                          gtk_widget_get_height (widget) / 2.0);
+  ag_graph_view_center_on_actor (fixture->view, 1);
   g_assert_true (ag_graph_view_get_node_position (fixture->view, 2, &x, &y));
   g_assert_cmpfloat (x, >, gtk_widget_get_width (widget));
 
@@ -601,6 +601,19 @@ test_center_on_actor (Fixture       *fixture,
   double x, y;
 
   g_object_set (gtk_widget_get_settings (widget), "gtk-enable-animations", FALSE, NULL);
+
+  /* The whole graph in view and readable: the actor is selected where it
+   * is, nothing moves. */
+  {
+    double before_x, before_y;
+
+    g_assert_true (ag_graph_view_get_node_position (fixture->view, 5, &before_x, &before_y));
+    ag_graph_view_center_on_actor (fixture->view, 5);
+    g_assert_cmpint (selected (fixture), ==, 5);
+    g_assert_true (ag_graph_view_get_node_position (fixture->view, 5, &x, &y));
+    g_assert_cmpfloat_with_epsilon (x, before_x, 1e-6);
+    g_assert_cmpfloat_with_epsilon (y, before_y, 1e-6);
+  }
 
   /* Far out: labels would be unreadable. */
   ag_graph_view_zoom_at (fixture->view, 0.1, 0, 0);

@@ -2291,13 +2291,29 @@ ag_graph_view_zoom_at (AgGraphView *self,
   set_zoom_at (self, self->zoom * factor, x, y);
 }
 
+/* Whether the whole drawing is in view. */
+static gboolean
+drawing_in_view (AgGraphView *self)
+{
+  double width, height, x, y;
+
+  ag_renderer_get_size (self->renderer, &width, &height);
+  drawing_to_widget (self, 0, 0, &x, &y);
+  if (x < -0.5 || y < -0.5)
+    return FALSE;
+  drawing_to_widget (self, width, height, &x, &y);
+  return x <= gtk_widget_get_width (GTK_WIDGET (self)) + 0.5 &&
+         y <= gtk_widget_get_height (GTK_WIDGET (self)) + 0.5;
+}
+
 /**
  * ag_graph_view_center_on_actor:
  * @self: an #AgGraphView
  * @actor_id: an actor of the graph
  *
  * Selects the actor and brings its node to the centre of the view,
- * zooming in far enough to read the labels when they are too small. The
+ * zooming in far enough to read the labels when they are too small; when
+ * the whole graph is in view and readable, the view stays as it is. The
  * move is animated, unless animations are off (gtk-enable-animations) or
  * the view is not shown, when it happens at once.
  */
@@ -2319,6 +2335,8 @@ ag_graph_view_center_on_actor (AgGraphView *self,
   zoom = self->zoom;
   if (AG_RENDERER_FONT_SIZE * zoom < AG_RENDERER_READABLE_SIZE)
     zoom = CENTRE_ZOOM;
+  else if (drawing_in_view (self))
+    return;  /* All of it is in view and readable: moving it would only jar. */
   move_to (self, node->x + AG_RENDERER_MARGIN, node->y + AG_RENDERER_MARGIN, zoom);
 }
 
