@@ -12,7 +12,6 @@
 G_BEGIN_DECLS
 
 void ag_frame_memory_init      (void);
-void ag_frame_memory_keep_pool (GtkWidget        *widget,
-                                cairo_surface_t **anchor);
+void ag_frame_memory_keep_pool (GtkWidget *widget);
 
 G_END_DECLS

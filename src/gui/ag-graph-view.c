@@ -36,9 +36,11 @@
  * scaled, over the overview (the whole drawing at the zoom that fits it),
  * and a level at the new zoom is drawn once the zoom settles, by a thread
  * of its own, the tiles nearest the centre first, then those round the
- * view. Graphs that draw quickly skip the waiting and the thread: their
- * tiles are drawn in the frame. The overlay (the emphasis, the selection)
- * is drawn afresh every frame over the tiles. */
+ * view. Large graphs have their overview drawn by that thread too, the
+ * part in view first, so that a new layout never holds a frame. Graphs
+ * that draw quickly skip the waiting and the thread: their tiles are
+ * drawn in the frame. The overlay (the emphasis, the selection) is drawn
+ * afresh every frame over the tiles. */
 
 #define MIN_ZOOM        0.02
 #define MAX_ZOOM        8.0
@@ -132,9 +134,6 @@ struct _AgGraphView
   GAsyncQueue  *jobs;
   AgRenderer   *worker_renderer;
   guint         in_flight;
-
-  /* Keeps the cairo renderer's frames in mapped memory (ag-frame-memory.c). */
-  cairo_surface_t *frame_pool;
 
   guint        *order;         /* nodes in reading order, lazily */
   guint        *rank;          /* each node's place in it */
@@ -1567,12 +1566,13 @@ ag_graph_view_snapshot (GtkWidget   *widget,
   double ox, oy;
   cairo_t *cr = NULL;
 
+  /* The window does it first (AgWindow); a view in another window too. */
+  if (!textures)
+    ag_frame_memory_keep_pool (widget);
+  self->tiles_in_frame = 0;
   if (self->renderer == NULL || width <= 0 || height <= 0)
     return;
 
-  if (!textures)
-    ag_frame_memory_keep_pool (widget, &self->frame_pool);
-  self->tiles_in_frame = 0;
   if (self->overview != NULL && self->overview->textures != textures)
     clear_levels (self);
   update_levels (self, scale, textures);
@@ -1627,7 +1627,6 @@ ag_graph_view_unrealize (GtkWidget *widget)
   AgGraphView *self = AG_GRAPH_VIEW (widget);
 
   clear_levels (self);
-  g_clear_pointer (&self->frame_pool, cairo_surface_destroy);
   GTK_WIDGET_CLASS (ag_graph_view_parent_class)->unrealize (widget);
 }
 
