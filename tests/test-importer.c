@@ -528,6 +528,44 @@ test_json (void)
     }
 }
 
+/* What an item brings to the case: an extraction file's own claims, the
+ * extractor's for a plain document new to the case, nothing for one the
+ * case already holds. */
+static void
+test_ensure_extraction (void)
+{
+  static const char text[] = "The United Kingdom accused China of cyber attacks on its parliament.";
+  g_autoptr(GPtrArray) plain = NULL;
+  g_autoptr(GPtrArray) known = NULL;
+  g_autoptr(GPtrArray) carried = NULL;
+  g_autoptr(GError) error = NULL;
+  AgImportItem *item;
+  AgExtraction *own;
+
+  plain = import_data (text, -1, "note.txt", &error);
+  g_assert_no_error (error);
+  item = g_ptr_array_index (plain, 0);
+  g_assert_null (item->extraction);
+  ag_import_item_ensure_extraction (item, FALSE, "note.txt");
+  g_assert_nonnull (item->extraction);
+  g_assert_cmpuint (ag_extraction_get_n_actors (item->extraction), >=, 2);
+
+  known = import_data (text, -1, "note.txt", &error);
+  g_assert_no_error (error);
+  item = g_ptr_array_index (known, 0);
+  ag_import_item_ensure_extraction (item, TRUE, "note.txt");
+  g_assert_null (item->extraction);
+
+  carried = import_fixture ("extraction.json", &error);
+  g_assert_no_error (error);
+  item = g_ptr_array_index (carried, 0);
+  own = item->extraction;
+  g_assert_nonnull (own);
+  ag_import_item_ensure_extraction (item, FALSE, "extraction.json");
+  g_assert_true (item->extraction == own);
+  g_assert_cmpuint (ag_extraction_get_n_claims (item->extraction), ==, 3);
+}
+
 static void
 test_json_array (void)
 {
@@ -683,6 +721,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/importer/text", test_text);
+  g_test_add_func ("/importer/ensure-extraction", test_ensure_extraction);
   g_test_add_func ("/importer/text-title", test_text_title);
   g_test_add_func ("/importer/utf16", test_utf16);
   g_test_add_func ("/importer/latin1-text", test_latin1_text);

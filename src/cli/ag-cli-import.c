@@ -14,7 +14,6 @@
 #include "ag-case.h"
 #include "ag-document.h"
 #include "ag-extraction.h"
-#include "ag-extractor.h"
 #include "ag-importer.h"
 
 #include "ag-cli.h"
@@ -31,6 +30,7 @@ import_one (AgCase     *kase,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *name = ag_cli_display_name (path);
+  g_autofree char *basename = g_path_get_basename (path);
   gboolean ok = TRUE;
 
   items = ag_importer_load_file (file, NULL, &error);
@@ -46,16 +46,9 @@ import_one (AgCase     *kase,
       AgDocument *existing = NULL;
       g_autoptr(GError) local_error = NULL;
 
-      /* Documents without actors and claims of their own are extracted;
-       * an extraction file is taken as it is, reviewed or not. */
-      if (item->extraction == NULL && ag_case_find_document (kase, ag_document_get_content_hash (item->document)) == NULL)
-        {
-          g_autofree char *basename = g_path_get_basename (path);
-
-          item->extraction = ag_extractor_extract (ag_extractor_get_default (),
-                                                   ag_document_get_text (item->document), -1,
-                                                   basename, NULL, NULL);
-        }
+      ag_import_item_ensure_extraction (item,
+                                        ag_case_find_document (kase, ag_document_get_content_hash (item->document)) != NULL,
+                                        basename);
 
       if (!ag_case_add_document (kase, item->document, item->extraction, &existing, &local_error))
         {

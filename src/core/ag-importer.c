@@ -20,6 +20,7 @@
 
 #include "ag-document.h"
 #include "ag-extraction.h"
+#include "ag-extractor.h"
 #include "ag-importer.h"
 #include "ag-model-private.h"
 
@@ -78,6 +79,31 @@ ag_import_item_free (AgImportItem *item)
   g_clear_object (&item->document);
   g_clear_object (&item->extraction);
   g_free (item);
+}
+
+/**
+ * ag_import_item_ensure_extraction:
+ * @item: a document read by the importer
+ * @in_case: whether the case already holds the document (the same text)
+ * @name: the file's name, noted by the extractor
+ *
+ * Gives @item the actors and claims to add with it. An extraction file's
+ * item is taken as it is, reviewed or not; a plain document new to the
+ * case is run through the default extractor; a plain document the case
+ * already holds needs none, as it will not be added again.
+ */
+void
+ag_import_item_ensure_extraction (AgImportItem *item,
+                                  gboolean      in_case,
+                                  const char   *name)
+{
+  g_return_if_fail (item != NULL && item->document != NULL);
+
+  if (item->extraction != NULL || in_case)
+    return;
+  item->extraction = ag_extractor_extract (ag_extractor_get_default (),
+                                           ag_document_get_text (item->document), -1,
+                                           name, NULL, NULL);
 }
 
 /* Helpers */

@@ -45,19 +45,22 @@ typedef struct
   AgExtraction *extraction;
 } AgImportItem;
 
-GQuark     ag_import_error_quark    (void);
-void       ag_import_item_free      (AgImportItem  *item);
+GQuark     ag_import_error_quark            (void);
+void       ag_import_item_free              (AgImportItem  *item);
+void       ag_import_item_ensure_extraction (AgImportItem  *item,
+                                             gboolean       in_case,
+                                             const char    *name);
 
-AgFormat   ag_importer_detect       (const char    *data,
-                                     gsize          length,
-                                     const char    *filename);
-GPtrArray *ag_importer_load_bytes   (GBytes        *bytes,
-                                     const char    *filename,
-                                     const char    *source,
-                                     GError       **error);
-GPtrArray *ag_importer_load_file    (GFile         *file,
-                                     GCancellable  *cancellable,
-                                     GError       **error);
+AgFormat   ag_importer_detect               (const char    *data,
+                                             gsize          length,
+                                             const char    *filename);
+GPtrArray *ag_importer_load_bytes           (GBytes        *bytes,
+                                             const char    *filename,
+                                             const char    *source,
+                                             GError       **error);
+GPtrArray *ag_importer_load_file            (GFile         *file,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AgImportItem, ag_import_item_free)
 

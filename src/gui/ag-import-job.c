@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 
-#include "ag-extractor.h"
 #include "ag-gui.h"
 #include "ag-importer.h"
 #include "ag-import-job.h"
@@ -90,13 +89,12 @@ load_thread (GTask        *task,
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
-      /* An extraction file is taken as it is, reviewed or not; plain
-       * documents new to the case are extracted, as the CLI does. */
-      if (item->extraction == NULL &&
-          !g_hash_table_contains (data->known, ag_document_get_content_hash (item->document)))
-        item->extraction = ag_extractor_extract (ag_extractor_get_default (),
-                                                 ag_document_get_text (item->document), -1,
-                                                 name, NULL, NULL);
+      /* The case itself lives on the main thread: what it holds is asked
+       * of the snapshot of its content hashes. */
+      ag_import_item_ensure_extraction (item,
+                                        g_hash_table_contains (data->known,
+                                                               ag_document_get_content_hash (item->document)),
+                                        name);
     }
 
   g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify)g_ptr_array_unref);
