@@ -5,7 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What the ui tests share: finding a widget in a real widget tree. */
+/* What the ui tests share: finding a widget in a real widget tree, and
+ * running the main loop until something has happened. */
 
 #include "config.h"
 
@@ -36,4 +37,50 @@ ag_test_find_named (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/**
+ * ag_test_wait_until:
+ * @condition: what to wait for
+ * @data: for @condition
+ * @seconds: how long it may take before the test fails
+ *
+ * Runs the main loop until @condition returns %TRUE, looking at least
+ * every few milliseconds (what it waits for may come from a thread
+ * without waking the loop).
+ */
+void
+ag_test_wait_until (AgTestCondition  condition,
+                    gpointer         data,
+                    guint            seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+is_allocated (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_height (widget) > 0;
+}
+
+/**
+ * ag_test_wait_allocated:
+ * @widget: a widget about to be shown
+ *
+ * Runs the main loop until @widget is mapped and has a height; fails
+ * after 10 s.
+ */
+void
+ag_test_wait_allocated (GtkWidget *widget)
+{
+  ag_test_wait_until (is_allocated, widget, 10);
 }

@@ -11,7 +11,13 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *ag_test_find_named (GtkWidget  *root,
-                               const char *name);
+typedef gboolean (*AgTestCondition) (gpointer data);
+
+GtkWidget *ag_test_find_named (GtkWidget       *root,
+                               const char      *name);
+void       ag_test_wait_until (AgTestCondition  condition,
+                               gpointer         data,
+                               guint            seconds);
+void       ag_test_wait_allocated (GtkWidget    *widget);
 
 G_END_DECLS

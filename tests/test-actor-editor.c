@@ -42,35 +42,12 @@ typedef struct
   guint          n_merged;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the main loop until @done returns TRUE, for at most 10 s. */
 static void
-wait_for (gboolean (*done) (gpointer),
-          gpointer   data)
+wait_for (AgTestCondition done,
+          gpointer        data)
 {
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (10, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout);
-}
-
-static gboolean
-is_allocated (gpointer data)
-{
-  GtkWidget *widget = data;
-
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_height (widget) > 0;
+  ag_test_wait_until (done, data, 10);
 }
 
 static void
@@ -206,7 +183,7 @@ open_editor (Fixture *fixture,
   g_assert_true (ag_actor_editor_get_actor (fixture->editor) == actor);
   g_assert_true (ag_actor_editor_get_case (fixture->editor) == kase);
   gtk_window_present (GTK_WINDOW (fixture->editor));
-  wait_for (is_allocated, fixture->editor);
+  ag_test_wait_allocated (GTK_WIDGET (fixture->editor));
 }
 
 static void
@@ -678,7 +655,7 @@ test_hostile (Fixture       *fixture,
   wait.list = list;
   wait.n = 1;
   wait_for (count_is, &wait);
-  wait_for (is_allocated, list);
+  ag_test_wait_allocated (GTK_WIDGET (list));
   spin ();
   g_assert_true (shows_label (GTK_WIDGET (list), line));
   g_assert_true (shows_label_containing (GTK_WIDGET (list), HOSTILE_ALIAS));

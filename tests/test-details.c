@@ -20,6 +20,7 @@
 #include "ag-graph.h"
 
 #include "ag-test-util.h"
+#include "ag-test-widgets.h"
 
 #define HOSTILE "Fancy <b>Bear</b> & \"Co\" \\ 'x'"
 #define SECRETARY "Secretary <Smith> & Sons"
@@ -247,18 +248,10 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop until @widget has a size, for at most 10 s. */
-static void
-wait_allocated (GtkWidget *widget)
+static gboolean
+is_nonzero (gpointer data)
 {
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (10, timeout_cb, &timed_out);
-
-  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_height (widget) == 0) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  if (!timed_out)
-    g_source_remove (timeout);
+  return *(guint *) data != 0;
 }
 
 static AgDetailsPanel *
@@ -271,7 +264,7 @@ present_panel (Fixture *fixture)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), panel);
   gtk_window_set_child (fixture->window, scroller);
   gtk_window_present (fixture->window);
-  wait_allocated (panel);
+  ag_test_wait_allocated (panel);
   return AG_DETAILS_PANEL (panel);
 }
 
@@ -734,7 +727,7 @@ test_reader (Fixture       *fixture,
   gtk_window_set_child (fixture->window, GTK_WIDGET (reader));
   gtk_window_present (fixture->window);
   ag_document_reader_show_claim (reader, fixture->kase, fixture->accusation);
-  wait_allocated (GTK_WIDGET (view));
+  ag_test_wait_allocated (GTK_WIDGET (view));
 
   /* Exactly the evidence, with its newline, quotes and backslashes. */
   highlight = dup_highlight (reader);
@@ -769,16 +762,8 @@ test_reader (Fixture       *fixture,
   g_assert_nonnull (back);
   g_assert_nonnull (gtk_widget_get_tooltip_text (back));
   gtk_widget_activate (back);
-  {
-    /* A button activated from the keyboard clicks after a short flash. */
-    gboolean timed_out = FALSE;
-    guint timeout = g_timeout_add_seconds (5, timeout_cb, &timed_out);
-
-    while (closed == 0 && !timed_out)
-      g_main_context_iteration (NULL, TRUE);
-    if (!timed_out)
-      g_source_remove (timeout);
-  }
+  /* A button activated from the keyboard clicks after a short flash. */
+  ag_test_wait_until (is_nonzero, &closed, 5);
   g_assert_cmpuint (closed, ==, 1);
 }
 
@@ -795,6 +780,19 @@ highlight_visible (AgDocumentReader *reader)
   gtk_text_view_get_visible_rect (view, &visible);
   gtk_text_view_get_iter_location (view, &iter, &location);
   return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
+/* The long document's reader shows the far claim's evidence, with the
+ * whole text in. */
+static gboolean
+long_document_shown (gpointer data)
+{
+  Fixture *fixture = data;
+  AgDocumentReader *reader = AG_DOCUMENT_READER (gtk_window_get_child (fixture->window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (ag_document_reader_get_text_view (reader));
+
+  return highlight_visible (reader) &&
+         gtk_text_buffer_get_char_count (buffer) == ag_document_get_length (fixture->long_document);
 }
 
 typedef struct
@@ -833,7 +831,7 @@ test_reader_long (Fixture       *fixture,
   gboolean timed_out = FALSE;
   GdkFrameClock *clock;
   gulong handler;
-  guint timeout, redraw;
+  guint redraw;
   gint64 shown;
 
   gtk_window_set_child (fixture->window, GTK_WIDGET (reader));
@@ -842,18 +840,11 @@ test_reader_long (Fixture       *fixture,
   g_test_message ("showing %ld characters took %.0f ms", ag_document_get_length (fixture->long_document),
                   (g_get_monotonic_time () - shown) / 1000.0);
   gtk_window_present (fixture->window);
-  wait_allocated (GTK_WIDGET (view));
+  ag_test_wait_allocated (GTK_WIDGET (view));
 
   /* Far down, yet in view once shown, with the whole text in. */
   buffer = gtk_text_view_get_buffer (view);
-  timeout = g_timeout_add_seconds (30, timeout_cb, &timed_out);
-  while (!(highlight_visible (reader) &&
-           gtk_text_buffer_get_char_count (buffer) == ag_document_get_length (fixture->long_document)) &&
-         !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout);
-  g_assert_false (timed_out);
+  ag_test_wait_until (long_document_shown, fixture, 30);
   g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view))), >, 0);
   g_test_message ("highlight in view after %.0f ms", (g_get_monotonic_time () - shown) / 1000.0);
 
@@ -875,8 +866,7 @@ test_reader_long (Fixture       *fixture,
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frames);
   redraw = g_timeout_add (20, redraw_cb, view);
-  timed_out = FALSE;
-  timeout = g_timeout_add (1500, timeout_cb, &timed_out);
+  g_timeout_add (1500, timeout_cb, &timed_out);
   while (!timed_out)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (redraw);

@@ -25,23 +25,15 @@
 #include "ag-test-util.h"
 #include "ag-test-widgets.h"
 
-typedef gboolean (*Condition) (gpointer data);
-
 static GPtrArray *message_dialogs (GtkWindow *window);
 
-/* Runs the main loop until @condition holds; fails after a minute. */
+/* Runs the main loop until @condition holds; an import or a layout may
+ * take a while on a loaded machine. */
 static void
-wait_for (Condition condition,
-          gpointer  data)
+wait_for (AgTestCondition condition,
+          gpointer        data)
 {
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  ag_test_wait_until (condition, data, 60);
 }
 
 static gboolean
