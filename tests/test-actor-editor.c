@@ -542,6 +542,9 @@ test_merge (Fixture       *fixture,
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "merge"), ==, ADW_RESPONSE_DESTRUCTIVE);
   g_assert_true (strstr (adw_message_dialog_get_heading (dialog), "PRC Government") != NULL);
   g_assert_true (strstr (adw_message_dialog_get_heading (dialog), "China") != NULL);
+  /* What happens to its one alias, in words. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "“PRC Government” and its alias become aliases of “China”."));
   g_assert_cmpuint (fixture->n_merged, ==, 0);
   adw_message_dialog_response (dialog, "merge");
   spin ();

@@ -442,6 +442,10 @@ confirm_merge (AgActorEditor *self,
   if (n_aliases == 0)
     /* Translators: the actor merged, then the actor it is merged into. */
     names = g_strdup_printf (_("“%s” becomes an alias of “%s”."), absorb_name, keep_name);
+  else if (n_aliases == 1)
+    /* Translators: the actor merged, which has one alias, then the actor
+     * it is merged into. */
+    names = g_strdup_printf (_("“%s” and its alias become aliases of “%s”."), absorb_name, keep_name);
   else
     /* Translators: the actor merged, the number of its aliases, then the
      * actor it is merged into. */
