@@ -76,6 +76,22 @@ ag_cli_usage (const char *format,
   return AG_CLI_EXIT_USAGE;
 }
 
+/* A command's option context: what it takes, its options (or none) and
+ * what it does, all in our translation domain. */
+GOptionContext *
+ag_cli_option_context_new (const char         *parameters,
+                           const GOptionEntry *entries,
+                           const char         *summary)
+{
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  return context;
+}
+
 /* Parses a command's options; on a usage error sets @status to 2. */
 gboolean
 ag_cli_parse (GOptionContext   *context,

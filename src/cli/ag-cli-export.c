@@ -201,10 +201,7 @@ ag_cli_export (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("CASE OUTPUT"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
+  context = ag_cli_option_context_new (_("CASE OUTPUT"), entries,
     _("Lay a case’s actor graph out and write it to OUTPUT (“-” for standard\n"
       "output). The case is opened read-only."));
   if (!ag_cli_parse (context, &argc, &argv, &status))

@@ -107,10 +107,7 @@ ag_cli_extract (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE…"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
+  context = ag_cli_option_context_new (_("FILE…"), entries,
     _("Find the actors and claims in documents and print them, without\n"
       "touching any case. JSON output follows Actor Graph’s extraction\n"
       "format; several files give a JSON array."));

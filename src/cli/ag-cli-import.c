@@ -93,9 +93,7 @@ ag_cli_import (int    argc,
   guint n_files;
   int status = AG_CLI_EXIT_OK;
 
-  context = g_option_context_new (_("CASE FILE…"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
+  context = ag_cli_option_context_new (_("CASE FILE…"), NULL,
     _("Add documents to a case, creating the case if it is missing.\n"
       "\n"
       "FILE may be plain text (.txt), Markdown (.md), HTML (.html, .htm),\n"

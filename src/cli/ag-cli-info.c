@@ -155,10 +155,7 @@ ag_cli_info (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("CASE"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
+  context = ag_cli_option_context_new (_("CASE"), entries,
     _("Count a case’s documents, its actors by kind, and its claims by kind\n"
       "and by review status. The case is opened read-only."));
   if (!ag_cli_parse (context, &argc, &argv, &status))

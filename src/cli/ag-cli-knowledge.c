@@ -37,10 +37,7 @@ knowledge_add (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
+  context = ag_cli_option_context_new (_("FILE"), entries,
     _("Add a knowledge pack: a MISP galaxy threat-actor cluster or a STIX 2.1\n"
       "bundle of intrusion sets. Every later extraction knows its threat groups\n"
       "and their aliases. A file that cannot be read whole changes nothing."));
@@ -172,10 +169,7 @@ knowledge_list (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
+  context = ag_cli_option_context_new (NULL, entries,
     _("List the installed knowledge packs: their names, how many threat groups\n"
       "they hold, where they come from and when they were added."));
   if (!ag_cli_parse (context, &argc, &argv, &status))
@@ -211,9 +205,7 @@ knowledge_remove (int    argc,
   g_autofree char *packs_dir = NULL;
   int status = AG_CLI_EXIT_OK;
 
-  context = g_option_context_new (_("NAME"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
+  context = ag_cli_option_context_new (_("NAME"), NULL,
     _("Remove an installed knowledge pack. Later extractions no longer know\n"
       "the threat groups that only it held."));
   if (!ag_cli_parse (context, &argc, &argv, &status))

@@ -38,6 +38,9 @@ void ag_cli_fail      (const char  *what,
                        ...) G_GNUC_PRINTF (2, 3);
 int  ag_cli_usage     (const char  *format,
                        ...) G_GNUC_PRINTF (1, 2);
+GOptionContext *ag_cli_option_context_new (const char         *parameters,
+                                           const GOptionEntry *entries,
+                                           const char         *summary);
 gboolean ag_cli_parse (GOptionContext *context,
                        int         *argc,
                        char      ***argv,
