@@ -1234,6 +1234,28 @@ drag_end_cb (GtkGestureDrag *gesture,
   self->dragging = FALSE;
 }
 
+/* Where a pinch is: between the fingers, or where the pointer is when the
+ * gesture has no touches to tell (as scrolling zooms around it). */
+static void
+get_pinch_centre (AgGraphView *self,
+                  GtkGesture  *gesture,
+                  double      *x,
+                  double      *y)
+{
+  if (gtk_gesture_is_active (gesture) && gtk_gesture_get_bounding_box_center (gesture, x, y))
+    return;
+  if (self->has_pointer)
+    {
+      *x = self->pointer_x;
+      *y = self->pointer_y;
+    }
+  else
+    {
+      *x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+      *y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+    }
+}
+
 static void
 pinch_begin_cb (GtkGesture       *gesture,
                 GdkEventSequence *sequence,
@@ -1241,8 +1263,7 @@ pinch_begin_cb (GtkGesture       *gesture,
 {
   double x, y;
 
-  if (!gtk_gesture_get_bounding_box_center (gesture, &x, &y))
-    return;
+  get_pinch_centre (self, gesture, &x, &y);
   stop_animation (self);
   self->pinching = TRUE;
   self->pinch_zoom = self->zoom;
@@ -1258,8 +1279,9 @@ pinch_scale_changed_cb (GtkGestureZoom *gesture,
   GtkWidget *widget = GTK_WIDGET (self);
   double x, y, zoom;
 
-  if (!self->pinching || !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+  if (!self->pinching)
     return;
+  get_pinch_centre (self, GTK_GESTURE (gesture), &x, &y);
 
   /* The drawing point under the fingers stays under them as they move
    * and spread: pinching zooms and pans at once. */
