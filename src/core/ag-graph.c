@@ -20,11 +20,11 @@
  *
  * Built from a snapshot of the case (AgCaseSnapshot), on any thread — the
  * window builds it in a worker thread — then read-only: the layout thread
- * reads it without touching the case. Labels are wrapped,
- * elided and measured with Pango, so that Graphviz reserves the room the
- * renderer needs — by ag_graph_measure(), which the layout calls in its
- * thread: measuring ten thousand labels would keep a window's main loop
- * busy for hundreds of milliseconds. */
+ * reads it without touching the case. Labels are wrapped, elided and
+ * measured with Pango, so that Graphviz reserves the room the renderer
+ * needs — by ag_graph_measure(), which the layout calls in its thread:
+ * measuring ten thousand labels would keep a window's main loop busy for
+ * hundreds of milliseconds. */
 
 struct _AgGraph
 {
@@ -54,7 +54,7 @@ typedef struct
   GHashTable *index;  /* gint64 * → itself, once the set is large */
 } IdSet;
 
-static gboolean
+static void
 id_set_add (IdSet  *set,
             gint64  id)
 {
@@ -63,14 +63,14 @@ id_set_add (IdSet  *set,
   if (set->index != NULL)
     {
       if (g_hash_table_contains (set->index, &id))
-        return FALSE;
+        return;
       g_hash_table_add (set->index, g_memdup2 (&id, sizeof id));
     }
   else
     {
       for (guint i = 0; i < set->items->len; i++)
         if (g_array_index (set->items, gint64, i) == id)
-          return FALSE;
+          return;
       if (set->items->len == SMALL_SET_MAX)
         {
           set->index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -80,7 +80,6 @@ id_set_add (IdSet  *set,
         }
     }
   g_array_append_val (set->items, id);
-  return TRUE;
 }
 
 static guint
