@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "ag-case.h"
@@ -368,17 +369,20 @@ test_stale_scratch_removed (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AgCase) kase = NULL;
-  g_autoptr(GSubprocess) child = NULL;
   g_autofree char *dead = NULL;
   g_autofree char *dead_journal = NULL;
   g_autofree char *alive = NULL;
   g_autofree char *unrelated = NULL;
   int dead_pid;
 
-  child = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "true", NULL);
-  g_assert_no_error (error);
-  dead_pid = atoi (g_subprocess_get_identifier (child));
-  g_assert_true (g_subprocess_wait (child, NULL, &error));
+  /* A process id that no process has any more: a child that has exited
+   * and been waited for. (GSubprocess may reap its child before it is
+   * asked for the id, and then has none to give.) */
+  dead_pid = fork ();
+  g_assert_cmpint (dead_pid, >=, 0);
+  if (dead_pid == 0)
+    _exit (0);
+  g_assert_cmpint (waitpid (dead_pid, NULL, 0), ==, dead_pid);
 
   dead = g_strdup_printf ("%s/.actorgraph-tmp-%d-AbC123", fixture->dir, dead_pid);
   dead_journal = g_strconcat (dead, "-journal", NULL);
