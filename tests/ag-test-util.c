@@ -83,3 +83,30 @@ ag_test_write_file (const char *dir,
   g_assert_no_error (error);
   return path;
 }
+
+/**
+ * ag_test_find_claim:
+ * @kase: a case
+ * @kind: the claim's kind
+ * @subject: the name of its subject
+ *
+ * Returns: (transfer none) (nullable): the first such claim of @kase
+ */
+AgClaim *
+ag_test_find_claim (AgCase      *kase,
+                    AgClaimKind  kind,
+                    const char  *subject)
+{
+  GListModel *claims = ag_case_get_claims (kase);
+
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(AgClaim) claim = g_list_model_get_item (claims, i);
+
+      if (ag_claim_get_kind (claim) == kind &&
+          g_str_equal (ag_actor_get_name (ag_claim_get_subject (claim)), subject))
+        return claim;  /* the case keeps it alive */
+    }
+
+  return NULL;
+}

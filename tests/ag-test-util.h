@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "ag-case.h"
+
 G_BEGIN_DECLS
 
 /* Helpers shared by the test programs. */
@@ -19,5 +21,8 @@ char *ag_test_write_file  (const char *dir,
                            const char *name,
                            const char *contents,
                            gssize      length);
+AgClaim *ag_test_find_claim (AgCase      *kase,
+                             AgClaimKind  kind,
+                             const char  *subject);
 
 G_END_DECLS

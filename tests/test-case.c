@@ -72,25 +72,6 @@ make_extraction (void)
   return extraction;
 }
 
-static AgClaim *
-find_claim (AgCase      *kase,
-            AgClaimKind  kind,
-            const char  *subject)
-{
-  GListModel *claims = ag_case_get_claims (kase);
-
-  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
-    {
-      g_autoptr(AgClaim) claim = g_list_model_get_item (claims, i);
-
-      if (ag_claim_get_kind (claim) == kind &&
-          g_str_equal (ag_actor_get_name (ag_claim_get_subject (claim)), subject))
-        return claim;
-    }
-
-  return NULL;
-}
-
 static char *
 file_digest (GFile *file)
 {
@@ -174,7 +155,7 @@ test_create_and_round_trip (Fixture       *fixture,
   g_assert_true (ag_case_find_actor (kase, "britain") == ag_case_find_actor (kase, "United Kingdom"));
   g_assert_null (ag_case_find_actor (kase, "France"));
 
-  claim = find_claim (kase, AG_CLAIM_ACCUSES, "United Kingdom");
+  claim = ag_test_find_claim (kase, AG_CLAIM_ACCUSES, "United Kingdom");
   g_assert_nonnull (claim);
   g_assert_cmpstr (ag_actor_get_name (ag_claim_get_speaker (claim)), ==, "United Kingdom");
   g_assert_true (ag_claim_get_object (claim) == china);
@@ -184,7 +165,7 @@ test_create_and_round_trip (Fixture       *fixture,
   g_assert_cmpint (ag_claim_get_evidence_end (claim), ==, 21);
   g_assert_cmpfloat_with_epsilon (ag_claim_get_confidence (claim), 0.75, 1e-9);
 
-  claim = find_claim (kase, AG_CLAIM_DENIES, "China");
+  claim = ag_test_find_claim (kase, AG_CLAIM_DENIES, "China");
   g_assert_nonnull (claim);
   g_assert_null (ag_claim_get_speaker (claim));
   g_assert_null (ag_claim_get_object (claim));
@@ -280,7 +261,7 @@ test_edits_persist (Fixture       *fixture,
   g_assert_true (ag_case_set_actor_description (kase, commission, "Runs UK elections.", &error));
   g_assert_true (ag_case_add_alias (kase, commission, "the Commission", &error));
 
-  claim = find_claim (kase, AG_CLAIM_ACCUSES, "United Kingdom");
+  claim = ag_test_find_claim (kase, AG_CLAIM_ACCUSES, "United Kingdom");
   g_assert_true (ag_case_set_claim_status (kase, claim, AG_REVIEW_DISPUTED, &error));
   g_assert_true (ag_case_set_claim_note (kase, claim, "Check the date <&> \"quotes\"", &error));
   g_assert_cmpint (ag_claim_get_status (claim), ==, AG_REVIEW_DISPUTED);
@@ -298,7 +279,7 @@ test_edits_persist (Fixture       *fixture,
   g_assert_nonnull (commission);
   g_assert_cmpint (ag_actor_get_kind (commission), ==, AG_ACTOR_ALLIANCE);
   g_assert_cmpstr (ag_actor_get_description (commission), ==, "Runs UK elections.");
-  claim = find_claim (kase, AG_CLAIM_ACCUSES, "United Kingdom");
+  claim = ag_test_find_claim (kase, AG_CLAIM_ACCUSES, "United Kingdom");
   g_assert_cmpint (ag_claim_get_status (claim), ==, AG_REVIEW_DISPUTED);
   g_assert_cmpstr (ag_claim_get_note (claim), ==, "Check the date <&> \"quotes\"");
 
@@ -317,7 +298,7 @@ test_edits_persist (Fixture       *fixture,
     g_assert_true (g_ptr_array_index (states, 0) == china);
     g_clear_pointer (&states, g_ptr_array_unref);
 
-    g_assert_true (ag_case_set_claim_status (kase, find_claim (kase, AG_CLAIM_ATTRIBUTES, "Zirconium"),
+    g_assert_true (ag_case_set_claim_status (kase, ag_test_find_claim (kase, AG_CLAIM_ATTRIBUTES, "Zirconium"),
                                              AG_REVIEW_REJECTED, &error));
     states = ag_case_list_attributed_states (kase, group);
     g_assert_cmpuint (states->len, ==, 0);
@@ -375,14 +356,14 @@ test_merge_actors (Fixture       *fixture,
   g_object_unref (britain);
   /* The repeated accusation went; the sanction moved to the UK. */
   g_assert_cmpuint (g_list_model_get_n_items (ag_case_get_claims (kase)), ==, 4);
-  g_assert_true (ag_claim_get_object (find_claim (kase, AG_CLAIM_SANCTIONS, "United Kingdom")) == china);
+  g_assert_true (ag_claim_get_object (ag_test_find_claim (kase, AG_CLAIM_SANCTIONS, "United Kingdom")) == china);
 
   ag_case_close (kase);
   g_clear_object (&kase);
   kase = ag_case_open (fixture->file, AG_CASE_OPEN_DEFAULT, &error);
   g_assert_cmpuint (g_list_model_get_n_items (ag_case_get_actors (kase)), ==, 4);
   g_assert_cmpuint (g_list_model_get_n_items (ag_case_get_claims (kase)), ==, 4);
-  g_assert_nonnull (find_claim (kase, AG_CLAIM_SANCTIONS, "United Kingdom"));
+  g_assert_nonnull (ag_test_find_claim (kase, AG_CLAIM_SANCTIONS, "United Kingdom"));
 }
 
 static void
@@ -399,7 +380,7 @@ test_remove (Fixture       *fixture,
   g_assert_true (ag_case_add_document (kase, document, extraction, NULL, &error));
   g_assert_true (ag_case_add_document (kase, other, NULL, NULL, &error));
 
-  g_assert_true (ag_case_remove_claim (kase, find_claim (kase, AG_CLAIM_TARGETS, "APT31"), &error));
+  g_assert_true (ag_case_remove_claim (kase, ag_test_find_claim (kase, AG_CLAIM_TARGETS, "APT31"), &error));
   g_assert_cmpuint (g_list_model_get_n_items (ag_case_get_claims (kase)), ==, 2);
 
   stored = ag_case_find_document (kase, ag_document_get_content_hash (document));

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "ag-case.h"
+#include "ag-test-util.h"
 #include "ag-graph.h"
 #include "ag-layout.h"
 
@@ -417,24 +418,6 @@ test_layout_cancel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
-static AgClaim *
-find_claim (AgCase      *kase,
-            AgClaimKind  kind,
-            const char  *subject)
-{
-  GListModel *claims = ag_case_get_claims (kase);
-
-  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
-    {
-      g_autoptr(AgClaim) claim = g_list_model_get_item (claims, i);
-
-      if (ag_claim_get_kind (claim) == kind &&
-          g_str_equal (ag_actor_get_name (ag_claim_get_subject (claim)), subject))
-        return claim;
-    }
-  return NULL;
-}
-
 static void
 graph_built_cb (GObject      *source,
                 GAsyncResult *result,
@@ -468,7 +451,7 @@ test_graph_snapshot (void)
   g_autoptr(AgCaseSnapshot) after = NULL;
   g_autoptr(AgGraph) old_graph = NULL;
   g_autoptr(AgGraph) new_graph = NULL;
-  AgClaim *denial = find_claim (kase, AG_CLAIM_DENIES, "China");
+  AgClaim *denial = ag_test_find_claim (kase, AG_CLAIM_DENIES, "China");
 
   g_assert_nonnull (denial);
   g_assert_true (ag_case_rename_actor (kase, ag_case_find_actor (kase, "China"), "PRC", &error));
