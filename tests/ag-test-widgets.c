@@ -13,6 +13,51 @@
 #include "ag-test-widgets.h"
 
 /**
+ * ag_test_find_widget:
+ * @root: where to look, itself included
+ * @visit: says of each widget whether it is the one, or whether to look
+ *   among its children
+ * @data: for @visit
+ *
+ * Returns: (transfer none) (nullable): the first widget @visit takes,
+ *   depth first
+ */
+GtkWidget *
+ag_test_find_widget (GtkWidget        *root,
+                     AgTestWidgetVisit visit,
+                     gconstpointer     data)
+{
+  switch (visit (root, data))
+    {
+    case AG_TEST_FOUND:
+      return root;
+    case AG_TEST_SKIP:
+      return NULL;
+    case AG_TEST_DESCEND:
+    default:
+      break;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ag_test_find_widget (child, visit, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AgTestVisit
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0 ? AG_TEST_FOUND : AG_TEST_DESCEND;
+}
+
+/**
  * ag_test_find_named:
  * @root: where to look, itself included
  * @name: a widget name, as gtk_widget_set_name() gives it
@@ -24,19 +69,7 @@ GtkWidget *
 ag_test_find_named (GtkWidget  *root,
                     const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = ag_test_find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ag_test_find_widget (root, is_named, name);
 }
 
 /**

@@ -268,22 +268,27 @@ present_panel (Fixture *fixture)
   return AG_DETAILS_PANEL (panel);
 }
 
+static AgTestVisit
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type)) ? AG_TEST_FOUND : AG_TEST_DESCEND;
+}
+
 static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
+  return ag_test_find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static AgTestVisit
+is_visible_with_class (GtkWidget     *widget,
+                       gconstpointer  css_class)
+{
+  if (!gtk_widget_get_visible (widget))
+    return AG_TEST_SKIP;
+  return gtk_widget_has_css_class (widget, css_class) ? AG_TEST_FOUND : AG_TEST_DESCEND;
 }
 
 /* The visible widget with @css_class under @widget, if any. */
@@ -291,38 +296,22 @@ static GtkWidget *
 find_visible_with_class (GtkWidget  *widget,
                          const char *css_class)
 {
-  if (!gtk_widget_get_visible (widget))
-    return NULL;
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_visible_with_class (child, css_class);
+  return ag_test_find_widget (widget, is_visible_with_class, css_class);
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static AgTestVisit
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0
+         ? AG_TEST_FOUND : AG_TEST_DESCEND;
 }
 
 static GtkLabel *
 find_label (GtkWidget  *widget,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return GTK_LABEL (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return (GtkLabel *) ag_test_find_widget (widget, is_label_with_text, text);
 }
 
 /* Every claim row of the panel: @claims gets those of ordinary lists,

@@ -20,6 +20,8 @@
 #include "ag-resources.h"
 #include "ag-window.h"
 
+#include "ag-test-widgets.h"
+
 #define SCHEMA_ID "io.github.actorgraph.ActorGraph"
 
 /* What the user reads in each list, and what it must store. */
@@ -64,22 +66,19 @@ new_settings (void)
   return settings;
 }
 
+static AgTestVisit
+is_combo_row_named (GtkWidget     *widget,
+                    gconstpointer  name)
+{
+  return ADW_IS_COMBO_ROW (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0
+         ? AG_TEST_FOUND : AG_TEST_DESCEND;
+}
+
 static GtkWidget *
 find_named (GtkWidget  *widget,
             const char *name)
 {
-  if (ADW_IS_COMBO_ROW (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ag_test_find_widget (widget, is_combo_row_named, name);
 }
 
 static AdwComboRow *
